@@ -1,0 +1,63 @@
+/** The active alerts, most severe first; each shows the rule behind it on hover and on keyboard focus. */
+import { Tooltip } from 'antd';
+import { styled, t } from '@superset-ui/core';
+import { alertRule, alertText } from '../i18n/labels';
+import type { Severity } from '../model/constants';
+import { getTokens } from '../theme/tokens';
+import { useProfile } from './context';
+
+const List = styled.ul(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  };
+});
+
+const Item = styled.li<{ severity: Severity }>(({ theme, severity }) => {
+  const k = getTokens(theme);
+  const colour = severity === 'critical' ? k.colorError : severity === 'warning' ? k.colorWarning : k.colorInfo;
+  return {
+    borderLeft: `${k.space(1)} solid ${colour}`,
+    background: k.colorBgSubtle,
+    color: k.colorText,
+    padding: `${k.space(1)} ${k.space(2)}`,
+    borderRadius: k.radius,
+    cursor: 'help',
+    '&:focus-visible': { outline: `2px solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+  };
+});
+
+const Hidden = styled.span({
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+});
+
+export default function AlertBanner() {
+  const { alerts } = useProfile();
+  if (!alerts.length) return null;
+  return (
+    <List aria-label={t('Alerts')} role="list">
+      {alerts.map(alert => {
+        const rule = alertRule(alert.kind, Math.round(alert.value), alert.threshold);
+        return (
+          <Tooltip key={alert.kind} title={rule} trigger={['hover', 'focus']}>
+            <Item severity={alert.severity} tabIndex={0} data-alert={alert.kind} data-severity={alert.severity}>
+              {alert.severity === 'critical' ? '⚠ ' : ''}
+              {alertText(alert.kind, Math.round(alert.value))}
+              <Hidden>. {rule}</Hidden>
+            </Item>
+          </Tooltip>
+        );
+      })}
+    </List>
+  );
+}

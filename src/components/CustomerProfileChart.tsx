@@ -1,0 +1,119 @@
+/**
+ * The chart: the states of the model (missing columns, no rows, one or several customers), the customer switcher,
+ * and the themed frame. Everything below works on one parsed, redacted customer.
+ */
+import { useMemo, useState } from 'react';
+import { ConfigProvider, Select } from 'antd';
+import { styled, t, useTheme } from '@superset-ui/core';
+import type { CustomerProfileProps } from '../plugin/transformProps';
+import { antdThemeOf, getTokens } from '../theme/tokens';
+import ProfileView from './ProfileView';
+import ErrorBoundary from './ErrorBoundary';
+
+const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxWidth, boxHeight }) => {
+  const k = getTokens(theme);
+  return {
+    width: k.px(boxWidth),
+    height: k.px(boxHeight),
+    overflow: 'auto',
+    boxSizing: 'border-box',
+    fontFamily: k.fontFamily,
+    fontSize: k.fontSize,
+    color: k.colorText,
+    background: k.colorBg,
+    '*, *::before, *::after': { boxSizing: 'border-box' },
+  };
+});
+
+const Message = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    margin: k.space(4),
+    padding: k.space(4),
+    border: `1px solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    h2: { fontSize: k.fontSizeLg, margin: `0 0 ${k.space(2)}`, color: k.colorText },
+    p: { margin: `${k.space(1)} 0`, color: k.colorTextSecondary },
+    code: { color: k.colorText },
+  };
+});
+
+const Switcher = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    alignItems: 'center',
+    gap: k.space(2),
+    padding: `${k.space(2)} ${k.space(3)} 0`,
+    label: { color: k.colorTextSecondary, whiteSpace: 'nowrap' },
+  };
+});
+
+function ModelMessage({ props }: { props: CustomerProfileProps }) {
+  const { model } = props;
+  if (model.status === 'error')
+    return (
+      <Message role="alert">
+        <h2>{t('The dataset is missing required columns')}</h2>
+        <p>
+          {t('Missing:')} <code>{model.missingColumns.join(', ')}</code>
+        </p>
+        <p>
+          {t(
+            'Add these columns to the dataset (or to the SQL of a virtual dataset), or map existing columns to them in the control panel under Column mapping.',
+          )}
+        </p>
+      </Message>
+    );
+  return (
+    <Message role="status">
+      <h2>{t('No customer to show')}</h2>
+      <p>{t('The query returned no rows. Check the filters, or the customer chosen in the dashboard or URL.')}</p>
+    </Message>
+  );
+}
+
+export default function CustomerProfileChart(props: CustomerProfileProps) {
+  const { width, height, model } = props;
+  const theme = useTheme();
+  const tokens = getTokens(theme);
+  const antdTheme = useMemo(() => antdThemeOf(tokens), [tokens]);
+  const customers = useMemo(() => (model.status === 'ok' ? model.customers : []), [model]);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const selected = customers.find(c => c.profile.id === selectedId) ?? customers[0];
+  const options = useMemo(
+    () => customers.map(({ profile }) => ({ value: profile.id, label: `${profile.name} (${profile.id})` })),
+    [customers],
+  );
+
+  return (
+    <ConfigProvider theme={antdTheme}>
+      <Frame boxWidth={width} boxHeight={height} className="customer-profile-360">
+        {!selected ? (
+          <ModelMessage props={props} />
+        ) : (
+          <>
+            {customers.length > 1 && (
+              <Switcher>
+                <label htmlFor="customer-profile-switcher">{t('Customer')}</label>
+                <Select
+                  id="customer-profile-switcher"
+                  showSearch
+                  value={selected.profile.id}
+                  options={options}
+                  optionFilterProp="label"
+                  onChange={(value: string) => setSelectedId(value)}
+                  style={{ minWidth: tokens.space(50), maxWidth: '100%' }}
+                  aria-label={t('Choose a customer (%s)', customers.length)}
+                />
+              </Switcher>
+            )}
+            <ErrorBoundary label={t('The customer profile')} key={selected.profile.id}>
+              <ProfileView {...props} customer={selected} />
+            </ErrorBoundary>
+          </>
+        )}
+      </Frame>
+    </ConfigProvider>
+  );
+}

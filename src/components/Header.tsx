@@ -1,0 +1,119 @@
+/** Customer name, segment • industry • place, CSM, and the actions: watchlist, export, quick actions. */
+import { useState } from 'react';
+import { Button, Dropdown } from 'antd';
+import { styled, t } from '@superset-ui/core';
+import { crmUrl, mailtoUrl, safeWebUrl } from '../model/url';
+import { exportFileName, toCsv, toJson } from '../model/export';
+import { getTokens } from '../theme/tokens';
+import { useProfile } from './context';
+import { downloadText } from './download';
+import { useWatchlist } from './useBrowserState';
+import { Muted } from './shared';
+
+const Bar = styled.header(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: k.space(2),
+    padding: `${k.space(3)} ${k.space(3)} 0`,
+    h2: {
+      margin: 0,
+      fontSize: k.fontSizeXxl,
+      fontWeight: k.fontWeightStrong,
+      color: k.colorText,
+      overflowWrap: 'anywhere',
+    },
+  };
+});
+
+const Subline = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return { color: k.colorTextSecondary, marginTop: k.space(1), overflowWrap: 'anywhere' };
+});
+
+const Actions = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', '@media print': { display: 'none' } };
+});
+
+const Note = styled.div(({ theme }) => ({ color: getTokens(theme).colorWarning, width: '100%' }));
+
+export default function Header({ onPrint }: { onPrint: () => void }) {
+  const { profile, display, alerts, edits } = useProfile();
+  const watchlist = useWatchlist(profile.id);
+  const [exportProblem, setExportProblem] = useState<string>();
+  const place = [profile.city, profile.region].filter(Boolean).join(', ');
+  const subline = [profile.segment, profile.industry, place].filter(Boolean).join(' • ');
+  const csmEmail = mailtoUrl(profile.csm.email);
+  const website = safeWebUrl(profile.website);
+  const crm = crmUrl(display.crmUrlTemplate, profile.id);
+
+  const exportAs = (kind: 'csv' | 'json') => {
+    const input = { profile, alerts, localEdits: edits?.edits, exportedAt: new Date() };
+    const ok =
+      kind === 'csv'
+        ? downloadText(exportFileName(profile, 'csv'), 'text/csv;charset=utf-8', toCsv(input))
+        : downloadText(exportFileName(profile, 'json'), 'application/json', toJson(input));
+    setExportProblem(ok ? undefined : t('This browser cannot save files from here.'));
+  };
+
+  return (
+    <Bar>
+      <div>
+        <h2>{profile.name}</h2>
+        {subline && <Subline>{subline}</Subline>}
+        {profile.csm.name && (
+          <Subline>
+            {t('CSM:')} {profile.csm.name}
+            {profile.csm.email && (
+              <>
+                {' '}
+                <Muted>({csmEmail ? <a href={csmEmail}>{profile.csm.email}</a> : profile.csm.email})</Muted>
+              </>
+            )}
+          </Subline>
+        )}
+      </div>
+      <Actions>
+        {display.showWatchlist && (
+          <Button aria-pressed={watchlist.watched} onClick={watchlist.toggle}>
+            {watchlist.watched ? `★ ${t('On watchlist')}` : `☆ ${t('Add to watchlist')}`}
+          </Button>
+        )}
+        {display.showExport && (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'csv', label: t('Export CSV') },
+                { key: 'json', label: t('Export JSON') },
+                { key: 'print', label: t('Print view') },
+              ],
+              onClick: ({ key }) => (key === 'print' ? onPrint() : exportAs(key as 'csv' | 'json')),
+            }}
+          >
+            <Button aria-haspopup="menu">{t('Export')}</Button>
+          </Dropdown>
+        )}
+        {display.showQuickActions && csmEmail && (
+          <Button href={csmEmail}>{t('Email CSM')}</Button>
+        )}
+        {display.showQuickActions && website && (
+          <Button href={website} target="_blank" rel="noopener noreferrer">
+            {t('Website')}
+          </Button>
+        )}
+        {display.showQuickActions && crm && (
+          <Button href={crm} target="_blank" rel="noopener noreferrer">
+            {t('Open in CRM')}
+          </Button>
+        )}
+        {watchlist.problem && <Note role="status">{watchlist.problem}</Note>}
+        {exportProblem && <Note role="status">{exportProblem}</Note>}
+      </Actions>
+    </Bar>
+  );
+}

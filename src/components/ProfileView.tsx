@@ -1,0 +1,113 @@
+/** One customer: header, alert banner, notes for the chart author, and the tabs (or the print view). */
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Button, Spin, Tabs } from 'antd';
+import { styled, t, useTheme } from '@superset-ui/core';
+import type { ParsedCustomer } from '../model/types';
+import type { TabId } from '../model/constants';
+import type { CustomerProfileProps } from '../plugin/transformProps';
+import { tabTitle } from '../i18n/labels';
+import { getTokens } from '../theme/tokens';
+import { ProfileContext } from './context';
+import { buildContextValue } from './buildContext';
+import { tabsFor, TabDefinition } from './tabs/registry';
+import Header from './Header';
+import AlertBanner from './AlertBanner';
+import AuthorNotes from './AuthorNotes';
+import ErrorBoundary from './ErrorBoundary';
+import { EmptyState } from './shared';
+import { useLocalEdits } from './useBrowserState';
+
+const Body = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    padding: k.space(3),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: k.space(3),
+    '.ant-tabs-nav': { marginBottom: k.space(3) },
+  };
+});
+
+const PrintSection = styled.section(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    breakInside: 'avoid-page',
+    h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
+  };
+});
+
+const PrintBar = styled.div(({ theme }) => ({
+  display: 'flex',
+  gap: getTokens(theme).space(2),
+  '@media print': { display: 'none' },
+}));
+
+function Panel({ tab }: { tab: TabDefinition }) {
+  return (
+    <ErrorBoundary label={tabTitle(tab.id)}>
+      <Suspense fallback={<Spin aria-label={t('Loading')} />}>
+        <tab.Panel />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export interface ProfileViewProps extends CustomerProfileProps {
+  customer: ParsedCustomer;
+}
+
+export default function ProfileView({ customer, width, display, thresholds, permissions, exposedSensitiveColumns }: ProfileViewProps) {
+  const tokens = getTokens(useTheme());
+  const compact = width < tokens.breakpoints.narrow;
+  // "Today" is fixed for the life of the view: counts of days do not shift under the reader.
+  const [today] = useState(() => new Date());
+  const edits = useLocalEdits(customer.profile.id);
+  const context = useMemo(
+    () => ({
+      ...buildContextValue(customer.profile, { display, thresholds, permissions }, tokens, today, compact),
+      edits,
+    }),
+    [customer.profile, display, thresholds, permissions, tokens, today, compact, edits],
+  );
+  const { tabs, initial } = tabsFor(context);
+  const [active, setActive] = useState<TabId | undefined>(initial);
+  const [printing, setPrinting] = useState(false);
+  // A new default tab or tab list from the control panel takes effect at once.
+  useEffect(() => setActive(initial), [initial]);
+  const activeTab = tabs.some(tab => tab.id === active) ? active : initial;
+
+  return (
+    <ProfileContext.Provider value={context}>
+      <Header onPrint={() => setPrinting(true)} />
+      <Body>
+        {display.showAlerts && <AlertBanner />}
+        <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
+        {!tabs.length ? (
+          <EmptyState title={t('No tab is visible. Choose tabs in the control panel under Visible tabs.')} columns={[]} />
+        ) : printing ? (
+          <div aria-label={t('Print view')} role="region">
+            <PrintBar>
+              <Button type="primary" onClick={() => window.print()}>
+                {t('Print')}
+              </Button>
+              <Button onClick={() => setPrinting(false)}>{t('Close print view')}</Button>
+            </PrintBar>
+            {tabs.map(tab => (
+              <PrintSection key={tab.id}>
+                <h2>{tabTitle(tab.id)}</h2>
+                <Panel tab={tab} />
+              </PrintSection>
+            ))}
+          </div>
+        ) : (
+          <Tabs
+            activeKey={activeTab}
+            onChange={key => setActive(key as TabId)}
+            size={compact ? 'small' : 'middle'}
+            items={tabs.map(tab => ({ key: tab.id, label: tabTitle(tab.id), children: <Panel tab={tab} /> }))}
+          />
+        )}
+      </Body>
+    </ProfileContext.Provider>
+  );
+}

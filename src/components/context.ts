@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { Alert, CustomerProfile, Thresholds } from '../model/types';
+import type { Permissions } from '../model/redact';
+import type { DisplayOptions } from '../plugin/formData';
+import type { Tokens } from '../theme/tokens';
+import type { Formatters } from './format';
+import type { LocalEdits } from './useBrowserState';
+
+/** Everything a panel needs about the customer shown, already parsed, redacted and resolved. */
+export interface ProfileContextValue {
+  profile: CustomerProfile;
+  alerts: Alert[];
+  display: DisplayOptions;
+  thresholds: Thresholds;
+  permissions: Permissions;
+  format: Formatters;
+  tokens: Tokens;
+  today: Date;
+  /** Narrow layout: a small dashboard tile. */
+  compact: boolean;
+  /** Local edits of this customer (notes, next steps, a few fields), when editing is allowed. */
+  edits?: {
+    edits: LocalEdits;
+    setEdits: (next: LocalEdits) => void;
+    discard: () => void;
+    problem?: string;
+  };
+}
+
+export const ProfileContext = createContext<ProfileContextValue | null>(null);
+
+export function useProfile(): ProfileContextValue {
+  const value = useContext(ProfileContext);
+  if (!value) throw new Error('useProfile outside ProfileContext');
+  return value;
+}

@@ -1,0 +1,7 @@
+import { t } from '@superset-ui/core';
+import { EmptyState } from '../shared';
+
+/** Placeholder panel: built out in its own change. */
+export default function ActivityTab() {
+  return <EmptyState title={t('No data')} columns={[]} />;
+}

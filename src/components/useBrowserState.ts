@@ -1,0 +1,67 @@
+/** Watchlist and local edits, per customer, in the browser's storage; failures become a message, never a crash. */
+import { useCallback, useEffect, useState } from 'react';
+import { t } from '@superset-ui/core';
+import { readEntry, StorageResult, writeEntry } from './storage';
+
+const problemText = (result: StorageResult<unknown>): string | undefined => {
+  if (result.ok) return undefined;
+  switch (result.reason) {
+    case 'full':
+      return t('The browser storage is full: this change is kept until the page is closed.');
+    case 'malformed':
+      return t('The saved entry in this browser was unreadable and has been reset.');
+    default:
+      return t('This browser does not allow saving: changes last until the page is closed.');
+  }
+};
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** Local edits: field -> text. */
+export type LocalEdits = Record<string, string>;
+const isEdits = (v: unknown): v is LocalEdits =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every(x => typeof x === 'string');
+
+function usePersistent<T>(kind: string, customerId: string, isValid: (v: unknown) => v is T, fallback: T) {
+  const [value, setValue] = useState<T>(fallback);
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    const read = readEntry(kind, customerId, isValid);
+    setValue(read.ok && read.value !== undefined ? read.value : fallback);
+    setProblem(problemText(read));
+    if (!read.ok && read.reason === 'malformed') writeEntry(kind, customerId, undefined);
+    // fallback is a constant per call site
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, customerId]);
+  const save = useCallback(
+    (next: T | undefined) => {
+      setValue(next ?? fallback);
+      setProblem(problemText(writeEntry(kind, customerId, next)));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [kind, customerId],
+  );
+  return { value, save, problem };
+}
+
+const NO_EDITS: LocalEdits = {};
+
+export function useWatchlist(customerId: string) {
+  const { value, save, problem } = usePersistent('watchlist', customerId, isBoolean, false);
+  // Unwatching removes the entry rather than storing false.
+  const toggle = useCallback(() => save(value ? undefined : true), [save, value]);
+  return { watched: value, toggle, problem };
+}
+
+export function useLocalEdits(customerId: string) {
+  const { value, save, problem } = usePersistent('edits', customerId, isEdits, NO_EDITS);
+  const setEdits = useCallback(
+    (next: LocalEdits) => {
+      const cleaned = Object.fromEntries(Object.entries(next).filter(([, text]) => text.trim() !== ''));
+      save(Object.keys(cleaned).length ? cleaned : undefined);
+    },
+    [save],
+  );
+  const discard = useCallback(() => save(undefined), [save]);
+  return { edits: value, setEdits, discard, problem };
+}

@@ -1,0 +1,35 @@
+/**
+ * One raw-records query (no aggregation) for the mapped contract columns. Columns that the permission controls
+ * hide are not even requested: they never reach the browser through this chart.
+ */
+import { buildQueryContext, QueryFormData } from '@superset-ui/core';
+import { FINANCIAL_COLUMNS, SENSITIVE_COLUMNS } from '../model/columns';
+import { CustomerProfileFormData, DEFAULT_FORM_DATA, resolveColumnMapping, resolveOptions } from './formData';
+
+/** The dataset columns to query, in contract order, without the ones the permissions hide. */
+export function queriedColumns(formData: Partial<CustomerProfileFormData>): string[] {
+  const { permissions } = resolveOptions(formData);
+  const hidden = new Set<string>([
+    ...(permissions.showFinancialData ? [] : FINANCIAL_COLUMNS),
+    ...(permissions.showSensitiveData ? [] : SENSITIVE_COLUMNS),
+  ]);
+  const columns: string[] = [];
+  resolveColumnMapping(formData).forEach((datasetColumn, contractColumn) => {
+    if (!hidden.has(contractColumn) && !columns.includes(datasetColumn)) columns.push(datasetColumn);
+  });
+  return columns;
+}
+
+export default function buildQuery(formData: QueryFormData) {
+  const rowLimit = Number(formData.row_limit);
+  return buildQueryContext(formData, baseQueryObject => [
+    {
+      ...baseQueryObject,
+      columns: queriedColumns(formData as CustomerProfileFormData),
+      metrics: [],
+      orderby: [],
+      is_timeseries: false,
+      row_limit: Number.isFinite(rowLimit) && rowLimit > 0 ? rowLimit : DEFAULT_FORM_DATA.row_limit,
+    },
+  ]);
+}

@@ -1,0 +1,38 @@
+import { ChartMetadata, ChartPlugin, t } from '@superset-ui/core';
+import buildQuery from './buildQuery';
+import { getControlPanel } from './controlPanel';
+import transformProps, { CustomerProfileChartProps } from './transformProps';
+import { CustomerProfileFormData } from './formData';
+import { registerTranslations } from '../i18n';
+import thumbnail from '../images/thumbnail.png';
+
+function pluginConfig() {
+  // Translations first: the metadata and the control panel's labels are translated as they are built.
+  registerTranslations();
+  return {
+    buildQuery,
+    controlPanel: getControlPanel(),
+    loadChart: () => import('../components/CustomerProfileChart'),
+    metadata: new ChartMetadata({
+      name: t('Customer Profile 360'),
+      description: t(
+        "One customer's 360° view from one row of SQL: a header, alerts, KPI cards and tabs for products, revenue, health, activity, contacts and documents. Several rows give a customer switcher.",
+      ),
+      category: t('KPI'),
+      tags: [t('Business'), t('Report'), t('Text')],
+      thumbnail,
+    }),
+    transformProps,
+  };
+}
+
+/**
+ * The Customer Profile 360 chart. Register it in Superset's MainPreset:
+ * `new CustomerProfileChartPlugin().configure({ key: 'customer_profile' })`.
+ * @public
+ */
+export default class CustomerProfileChartPlugin extends ChartPlugin<CustomerProfileFormData, CustomerProfileChartProps> {
+  constructor() {
+    super(pluginConfig());
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The one theme adapter. Reads Superset 6's antd v5 tokens (sizeUnit, colorPrimary, colorBgContainer, colorText ...),
+ * falls back to Superset 4/5's theme (gridUnit, colors.*, typography.*), and then to fixed light values, so the chart
+ * is readable under any host. Nothing else in the plugin holds a colour or a pixel value.
+ */
+import { theme as antdTheme, ThemeConfig } from 'antd';
+
+type Dict = Record<string, unknown>;
+
+export interface Tokens {
+  unit: number;
+  /** `space(n)` is n grid units, in pixels, for CSS. */
+  space: (n: number) => string;
+  px: (n: number) => string;
+  fontFamily: string;
+  fontSize: string;
+  fontSizeSm: string;
+  fontSizeLg: string;
+  fontSizeXl: string;
+  fontSizeXxl: string;
+  fontWeightStrong: number;
+  radius: string;
+  colorPrimary: string;
+  colorText: string;
+  colorTextSecondary: string;
+  colorBg: string;
+  colorBgSubtle: string;
+  colorBorder: string;
+  colorSuccess: string;
+  colorWarning: string;
+  colorError: string;
+  colorInfo: string;
+  /** A palette for series and categories. */
+  series: string[];
+  isDark: boolean;
+  /** Widths at which the layout changes, in pixels. */
+  breakpoints: { narrow: number; wide: number };
+}
+
+const FALLBACK = {
+  unit: 4,
+  fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif",
+  fontSize: 14,
+  colorPrimary: '#2893B3',
+  colorText: '#1f1f1f',
+  colorTextSecondary: '#6b6b6b',
+  colorBg: '#ffffff',
+  colorBgSubtle: '#f5f7f9',
+  colorBorder: '#e0e0e0',
+  colorSuccess: '#3f8600',
+  colorWarning: '#d48806',
+  colorError: '#cf1322',
+  colorInfo: '#1677ff',
+  radius: 6,
+};
+const SERIES = ['#2893B3', '#5AC189', '#FF7F44', '#666666', '#E04355', '#FCC700', '#A868B7', '#3CCCCB'];
+
+const get = (source: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Dict)[key] : undefined), source);
+
+function pick<T>(theme: unknown, paths: string[], fallback: T, isValid: (v: unknown) => boolean): T {
+  for (const path of paths) {
+    const value = get(theme, path);
+    if (isValid(value)) return value as T;
+  }
+  return fallback;
+}
+const colour = (theme: unknown, paths: string[], fallback: string) =>
+  pick(theme, paths, fallback, v => typeof v === 'string' && v.trim() !== '');
+const num = (theme: unknown, paths: string[], fallback: number) =>
+  pick(theme, paths, fallback, v => typeof v === 'number' && Number.isFinite(v) && v > 0);
+
+/** Relative luminance of a #rgb / #rrggbb / rgb() colour; undefined when it cannot be read. */
+export function luminance(value: string): number | undefined {
+  let rgb: number[] | undefined;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})([0-9a-f]{2})?$/i.exec(value.trim());
+  if (hex) {
+    const h = hex[1].length === 3 ? hex[1].replace(/./g, c => c + c) : hex[1];
+    rgb = [0, 2, 4].map(i => parseInt(h.slice(i, i + 2), 16));
+  } else {
+    const fn = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/i.exec(value.trim());
+    if (fn) rgb = fn.slice(1, 4).map(Number);
+  }
+  if (!rgb) return undefined;
+  const [r, g, b] = rgb.map(c => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const cache = new WeakMap<object, Tokens>();
+
+export function getTokens(theme: unknown): Tokens {
+  if (theme && typeof theme === 'object' && cache.has(theme)) return cache.get(theme) as Tokens;
+  const unit = num(theme, ['sizeUnit', 'gridUnit'], FALLBACK.unit);
+  const fontSize = num(theme, ['fontSize', 'typography.sizes.m'], FALLBACK.fontSize);
+  const colorBg = colour(theme, ['colorBgContainer', 'colors.grayscale.light5'], FALLBACK.colorBg);
+  const isDark = (luminance(colorBg) ?? 1) < 0.3;
+  const px = (n: number) => `${Math.round(n * 100) / 100}px`;
+  const tokens: Tokens = {
+    unit,
+    space: n => px(n * unit),
+    px,
+    fontFamily: colour(theme, ['fontFamily', 'typography.families.sansSerif'], FALLBACK.fontFamily),
+    fontSize: px(fontSize),
+    fontSizeSm: px(num(theme, ['fontSizeSM', 'typography.sizes.s'], fontSize - 2)),
+    fontSizeLg: px(num(theme, ['fontSizeLG', 'typography.sizes.l'], fontSize + 2)),
+    fontSizeXl: px(num(theme, ['fontSizeXL', 'fontSizeHeading4', 'typography.sizes.xl'], fontSize + 6)),
+    fontSizeXxl: px(num(theme, ['fontSizeHeading3', 'typography.sizes.xxl'], fontSize + 10)),
+    fontWeightStrong: num(theme, ['fontWeightStrong', 'typography.weights.bold'], 600),
+    radius: px(num(theme, ['borderRadius'], FALLBACK.radius)),
+    colorPrimary: colour(theme, ['colorPrimary', 'colors.primary.base'], FALLBACK.colorPrimary),
+    colorText: colour(theme, ['colorText', 'colors.grayscale.dark2'], isDark ? '#f0f0f0' : FALLBACK.colorText),
+    colorTextSecondary: colour(
+      theme,
+      ['colorTextSecondary', 'colorTextDescription', 'colors.grayscale.base'],
+      isDark ? '#a6a6a6' : FALLBACK.colorTextSecondary,
+    ),
+    colorBg,
+    colorBgSubtle: colour(
+      theme,
+      ['colorFillQuaternary', 'colorBgLayout', 'colors.grayscale.light4'],
+      isDark ? '#1d1d1d' : FALLBACK.colorBgSubtle,
+    ),
+    colorBorder: colour(
+      theme,
+      ['colorBorderSecondary', 'colorBorder', 'colors.grayscale.light2'],
+      isDark ? '#424242' : FALLBACK.colorBorder,
+    ),
+    colorSuccess: colour(theme, ['colorSuccess', 'colors.success.base'], FALLBACK.colorSuccess),
+    colorWarning: colour(theme, ['colorWarning', 'colors.warning.base'], FALLBACK.colorWarning),
+    colorError: colour(theme, ['colorError', 'colors.error.base'], FALLBACK.colorError),
+    colorInfo: colour(theme, ['colorInfo', 'colors.info.base'], FALLBACK.colorInfo),
+    series: SERIES,
+    isDark,
+    breakpoints: { narrow: 520, wide: 900 },
+  };
+  if (theme && typeof theme === 'object') cache.set(theme, tokens);
+  return tokens;
+}
+
+/** antd's ConfigProvider theme from the same tokens, so antd parts match the host in light and dark. */
+export function antdThemeOf(tokens: Tokens): ThemeConfig {
+  return {
+    algorithm: tokens.isDark ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
+    token: {
+      colorPrimary: tokens.colorPrimary,
+      colorBgContainer: tokens.colorBg,
+      colorText: tokens.colorText,
+      colorBorder: tokens.colorBorder,
+      fontFamily: tokens.fontFamily,
+    },
+  };
+}
+
+/** Demo and test themes in Superset 6's token shape (antd v5 names), light and dark. */
+export const SAMPLE_THEMES = {
+  light: {
+    sizeUnit: 4,
+    fontSize: 14,
+    colorPrimary: '#2893B3',
+    colorText: '#1f1f1f',
+    colorTextSecondary: '#6b6b6b',
+    colorBgContainer: '#ffffff',
+    colorBgLayout: '#f5f7f9',
+    colorBorderSecondary: '#e0e0e0',
+    colorSuccess: '#3f8600',
+    colorWarning: '#b26a00',
+    colorError: '#cf1322',
+    colorInfo: '#1677ff',
+    borderRadius: 6,
+  },
+  dark: {
+    sizeUnit: 4,
+    fontSize: 14,
+    colorPrimary: '#4fb3d9',
+    colorText: '#e8e8e8',
+    colorTextSecondary: '#a8a8a8',
+    colorBgContainer: '#141414',
+    colorBgLayout: '#1f1f1f',
+    colorBorderSecondary: '#303030',
+    colorSuccess: '#73d13d',
+    colorWarning: '#ffc53d',
+    colorError: '#ff7875',
+    colorInfo: '#69b1ff',
+    borderRadius: 6,
+  },
+} as const;

@@ -1,0 +1,135 @@
+/**
+ * Render helpers that work under React 17 (ReactDOM.render) and React 18 (createRoot), with @testing-library/dom
+ * queries and events wrapped in act(), as @testing-library/react does for one React version at a time.
+ */
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as TestUtils from 'react-dom/test-utils';
+import { configure as configureDom } from '@testing-library/dom';
+import { supersetTheme, ThemeProvider } from '@superset-ui/core';
+import transformProps, { CustomerProfileProps } from '../../src/plugin/transformProps';
+import CustomerProfileChart from '../../src/components/CustomerProfileChart';
+import { ProfileContext } from '../../src/components/context';
+import { buildContextValue } from '../../src/components/buildContext';
+import { resolveOptions, CustomerProfileFormData } from '../../src/plugin/formData';
+import { parseRow } from '../../src/model/parse';
+import { redactProfile } from '../../src/model/redact';
+import { getTokens } from '../../src/theme/tokens';
+import { acmeRow, TODAY } from './fixtures';
+
+type Act = (callback: () => unknown) => unknown;
+export const act: Act = ((React as unknown as { act?: Act }).act ?? TestUtils.act) as Act;
+export const isReact18 = React.version.startsWith('18');
+
+configureDom({
+  eventWrapper: cb => {
+    let result: unknown;
+    act(() => {
+      result = cb();
+    });
+    return result;
+  },
+  asyncWrapper: async cb => {
+    let result: unknown;
+    await act(async () => {
+      result = await cb();
+    });
+    return result;
+  },
+});
+
+interface Mounted {
+  container: HTMLElement;
+  rerender: (ui: React.ReactElement) => void;
+  unmount: () => void;
+}
+const mounted: Mounted[] = [];
+
+export function render(ui: React.ReactElement): Mounted {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  let rerender: (next: React.ReactElement) => void;
+  let unmount: () => void;
+  if (isReact18) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createRoot } = require('react-dom/client');
+    const root = createRoot(container);
+    rerender = next => act(() => root.render(next));
+    unmount = () => act(() => root.unmount());
+  } else {
+    rerender = next =>
+      act(() => {
+        ReactDOM.render(next, container);
+      });
+    unmount = () => act(() => ReactDOM.unmountComponentAtNode(container));
+  }
+  rerender(ui);
+  const entry = { container, rerender, unmount };
+  mounted.push(entry);
+  return entry;
+}
+
+afterEach(() => {
+  while (mounted.length) {
+    const entry = mounted.pop() as Mounted;
+    entry.unmount();
+    entry.container.remove();
+  }
+  window.localStorage.clear();
+});
+
+export function withTheme(ui: React.ReactElement, theme: object = supersetTheme) {
+  return <ThemeProvider theme={theme as typeof supersetTheme}>{ui}</ThemeProvider>;
+}
+
+export interface ChartInput {
+  rows?: Record<string, unknown>[];
+  formData?: Partial<CustomerProfileFormData>;
+  colnames?: string[];
+  width?: number;
+  height?: number;
+  datasourceColumns?: string[];
+}
+
+export function chartProps({
+  rows = [acmeRow],
+  formData = {},
+  colnames,
+  width = 1200,
+  height = 800,
+  datasourceColumns,
+}: ChartInput = {}): CustomerProfileProps {
+  return transformProps({
+    width,
+    height,
+    rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
+    queriesData: [{ data: rows, colnames: colnames ?? (rows[0] ? Object.keys(rows[0]) : []) }],
+    datasource: datasourceColumns ? { columns: datasourceColumns.map(column_name => ({ column_name })) } : {},
+  } as never);
+}
+
+/** Renders the whole chart, as Superset would after transformProps. */
+export function renderChart(input: ChartInput = {}, theme?: object) {
+  return render(withTheme(<CustomerProfileChart {...chartProps(input)} />, theme));
+}
+
+/** Renders one panel in the context of one customer. */
+export function renderPanel(
+  Panel: React.ComponentType,
+  { row = acmeRow, formData = {}, compact = false }: { row?: Record<string, unknown>; formData?: Partial<CustomerProfileFormData>; compact?: boolean } = {},
+) {
+  const options = resolveOptions(formData);
+  const parsed = parseRow(row);
+  if (!parsed.profile) throw new Error('fixture row has no customer id');
+  const profile = redactProfile(parsed.profile, options.permissions);
+  const value = buildContextValue(profile, options, getTokens(supersetTheme), TODAY, compact);
+  return render(
+    withTheme(
+      <ProfileContext.Provider value={value}>
+        <React.Suspense fallback={null}>
+          <Panel />
+        </React.Suspense>
+      </ProfileContext.Provider>,
+    ),
+  );
+}
