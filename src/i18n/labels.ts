@@ -62,6 +62,24 @@ export function activityTypeLabel(type: ActivityType): string {
   }
 }
 
+/** One event's type, in the singular (the filter uses the plural category names from i18n/labels). */
+export function eventTypeLabel(type: ActivityType): string {
+  switch (type) {
+    case 'meeting':
+      return t('Meeting');
+    case 'call':
+      return t('Call');
+    case 'email':
+      return t('Email');
+    case 'ticket':
+      return t('Ticket');
+    case 'note':
+      return t('Note');
+    default:
+      return t('Other');
+  }
+}
+
 export function documentTypeLabel(type: DocumentType): string {
   switch (type) {
     case 'contract':

@@ -1,7 +1,130 @@
-import { t } from '@superset-ui/core';
-import { EmptyState } from '../shared';
+/**
+ * Key contacts as cards, the primary contact first. E-mail and phone appear only when the model carries them: with
+ * sensitive data off they were deleted before rendering, and nothing here hints that they exist.
+ */
+import { useMemo } from 'react';
+import { styled, t } from '@superset-ui/core';
+import type { Contact } from '../../model/types';
+import { mailtoUrl, telUrl } from '../../model/url';
+import { getTokens } from '../../theme/tokens';
+import { useProfile } from '../context';
+import { Badge, EmptyState, FieldItem, FieldList, Missing, Section } from '../shared';
 
-/** Placeholder panel: built out in its own change. */
+const Grid = styled.ul(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'grid',
+    // One column on a small tile, as many as fit on a wide one.
+    gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${k.space(64)}), 1fr))`,
+    gap: k.space(3),
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  };
+});
+
+const Card = styled.li(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: k.space(2),
+    minWidth: 0,
+    padding: k.space(3),
+    border: `${k.px(1)} solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+  };
+});
+
+const CardHead = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: k.space(2),
+    h4: {
+      margin: 0,
+      minWidth: 0,
+      fontSize: k.fontSizeLg,
+      fontWeight: k.fontWeightStrong,
+      color: k.colorText,
+      overflowWrap: 'anywhere',
+    },
+  };
+});
+
+/** A mailto:/tel: link when the helper accepts the text; the text alone otherwise. */
+function ContactLink({ href, text, label }: { href: string | undefined; text: string; label: string }) {
+  if (!href) return <span>{text}</span>;
+  return (
+    <a href={href} aria-label={label}>
+      {text}
+    </a>
+  );
+}
+
+function ContactCard({ contact }: { contact: Contact }) {
+  const { format } = useProfile();
+  const name = contact.name;
+  const items: FieldItem[] = [
+    { label: t('Title'), value: contact.title },
+    { label: t('Role'), value: contact.role },
+    { label: t('Last contacted'), value: format.date(contact.lastContacted) },
+  ];
+  // Only what the model holds: a redacted field is absent, not "hidden".
+  if (contact.email !== undefined)
+    items.push({
+      label: t('Email'),
+      value: (
+        <ContactLink
+          href={mailtoUrl(contact.email)}
+          text={contact.email}
+          label={name ? t('Email %s at %s', name, contact.email) : t('Email %s', contact.email)}
+        />
+      ),
+    });
+  if (contact.phone !== undefined)
+    items.push({
+      label: t('Phone'),
+      value: (
+        <ContactLink
+          href={telUrl(contact.phone)}
+          text={contact.phone}
+          label={name ? t('Call %s at %s', name, contact.phone) : t('Call %s', contact.phone)}
+        />
+      ),
+    });
+  return (
+    <Card>
+      <CardHead>
+        <h4>{name ?? <Missing />}</h4>
+        {contact.isPrimary && <Badge tone="info">{t('Primary')}</Badge>}
+      </CardHead>
+      <FieldList items={items} />
+    </Card>
+  );
+}
+
 export default function ContactsTab() {
-  return <EmptyState title={t('No data')} columns={[]} />;
+  const { profile } = useProfile();
+  const contacts = useMemo(
+    // Primary first; otherwise the data's order (Array.prototype.sort is stable).
+    () => [...profile.contacts].sort((a, b) => Number(!!b.isPrimary) - Number(!!a.isPrimary)),
+    [profile.contacts],
+  );
+
+  if (!contacts.length) return <EmptyState title={t('No contacts')} columns={['contacts']} />;
+
+  return (
+    <Section>
+      <h3>{t('Key contacts')}</h3>
+      <Grid>
+        {contacts.map((contact, index) => (
+          <ContactCard key={`${index}:${contact.name ?? ''}`} contact={contact} />
+        ))}
+      </Grid>
+    </Section>
+  );
 }
