@@ -62,16 +62,17 @@ export default function ProfileView({ customer, width, display, thresholds, perm
   // "Today" is fixed for the life of the view: counts of days do not shift under the reader.
   const [today] = useState(() => new Date());
   const edits = useLocalEdits(customer.profile.id);
+  const [printing, setPrinting] = useState(false);
   const context = useMemo(
     () => ({
       ...buildContextValue(customer.profile, { display, thresholds, permissions }, tokens, today, compact),
       edits,
+      printing,
     }),
-    [customer.profile, display, thresholds, permissions, tokens, today, compact, edits],
+    [customer.profile, display, thresholds, permissions, tokens, today, compact, edits, printing],
   );
   const { tabs, initial } = tabsFor(context);
   const [active, setActive] = useState<TabId | undefined>(initial);
-  const [printing, setPrinting] = useState(false);
   // A new default tab or tab list from the control panel takes effect at once.
   useEffect(() => setActive(initial), [initial]);
   const activeTab = tabs.some(tab => tab.id === active) ? active : initial;

@@ -18,6 +18,8 @@ export interface ProfileContextValue {
   today: Date;
   /** Narrow layout: a small dashboard tile. */
   compact: boolean;
+  /** The print view: every panel lays out all its content, nothing windowed or folded. */
+  printing?: boolean;
   /** Local edits of this customer (notes, next steps, a few fields), when editing is allowed. */
   edits?: {
     edits: LocalEdits;

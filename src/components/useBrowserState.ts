@@ -1,5 +1,5 @@
 /** Watchlist and local edits, per customer, in the browser's storage; failures become a message, never a crash. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t } from '@superset-ui/core';
 import { readEntry, StorageResult, writeEntry } from './storage';
 
@@ -63,5 +63,6 @@ export function useLocalEdits(customerId: string) {
     [save],
   );
   const discard = useCallback(() => save(undefined), [save]);
-  return { edits: value, setEdits, discard, problem };
+  // One object per change, so the profile context is not rebuilt on every render.
+  return useMemo(() => ({ edits: value, setEdits, discard, problem }), [value, setEdits, discard, problem]);
 }

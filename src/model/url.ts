@@ -1,6 +1,7 @@
 /** URL safety: only http(s) (and mailto/tel where a link is built for them) ever become an href. */
 
 const SAFE_WEB = new Set(['http:', 'https:']);
+const VALID_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/i;
 
 /**
  * The URL, normalised, when it is an absolute http or https URL; undefined otherwise. Entity-encoded, mixed-case,
@@ -16,7 +17,8 @@ export function safeWebUrl(raw: string | undefined): string | undefined {
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
   try {
     const url = new URL(candidate);
-    return SAFE_WEB.has(url.protocol) && url.hostname ? url.href : undefined;
+    // A host is letters, digits, dots and hyphens (IDNs arrive punycoded): "https://&/#106;..." is junk, not a link.
+    return SAFE_WEB.has(url.protocol) && VALID_HOST.test(url.hostname) ? url.href : undefined;
   } catch {
     return undefined;
   }

@@ -61,7 +61,10 @@ export function render(ui: React.ReactElement): Mounted {
       act(() => {
         ReactDOM.render(next, container);
       });
-    unmount = () => act(() => ReactDOM.unmountComponentAtNode(container));
+    unmount = () =>
+      act(() => {
+        ReactDOM.unmountComponentAtNode(container);
+      });
   }
   rerender(ui);
   const entry = { container, rerender, unmount };
