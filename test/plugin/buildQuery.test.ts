@@ -1,0 +1,57 @@
+import buildQuery, { queriedColumns } from '../../src/plugin/buildQuery';
+import { CONTRACT_COLUMNS, FINANCIAL_COLUMNS, SENSITIVE_COLUMNS } from '../../src/model/columns';
+
+const base = { datasource: '7__table', viz_type: 'customer_profile' };
+
+test('default controls: one raw-records query for the contract columns the permissions allow', () => {
+  const context = buildQuery(base);
+  expect(context.datasource).toEqual({ id: 7, type: 'table' });
+  expect(context.queries).toHaveLength(1);
+  const [query] = context.queries;
+  expect(query.metrics).toEqual([]);
+  expect(query.row_limit).toBe(50);
+  // Sensitive data is off by default: those columns are not even requested.
+  expect(query.columns).toEqual(CONTRACT_COLUMNS.filter(c => !SENSITIVE_COLUMNS.includes(c)));
+});
+
+test('financial data off drops the financial columns from the query', () => {
+  const columns = queriedColumns({ ...base, show_financial_data: false, show_sensitive_data: true });
+  FINANCIAL_COLUMNS.forEach(column => expect(columns).not.toContain(column));
+  expect(columns).toContain('inn');
+});
+
+test('mapped columns are queried under the dataset names; unmapped ones are left out', () => {
+  const [query] = buildQuery({
+    ...base,
+    column_customer_id: 'account_id',
+    column_customer_name: 'account_name',
+    column_inn: null,
+    column_arr_history: '',
+  }).queries;
+  expect(query.columns).toEqual(expect.arrayContaining(['account_id', 'account_name', 'current_arr']));
+  expect(query.columns).not.toContain('customer_id');
+  expect(query.columns).not.toContain('arr_history');
+});
+
+test('adhoc filters, dashboard filters (extra_form_data) and URL parameters flow through', () => {
+  const [query] = buildQuery({
+    ...base,
+    row_limit: 5,
+    adhoc_filters: [
+      { expressionType: 'SIMPLE', subject: 'customer_id', operator: '==', comparator: 'ACME-001', clause: 'WHERE' },
+    ],
+    extra_form_data: { filters: [{ col: 'region', op: 'IN', val: ['EMEA'] }] },
+    url_params: { customer_id: 'ACME-001' },
+  }).queries;
+  // Superset puts the dashboard's filters before the chart's own.
+  expect(query.filters).toEqual([
+    { col: 'region', op: 'IN', val: ['EMEA'] },
+    { col: 'customer_id', op: '==', val: 'ACME-001' },
+  ]);
+  expect(query.url_params).toEqual({ customer_id: 'ACME-001' });
+  expect(query.row_limit).toBe(5);
+});
+
+test('a nonsense row limit falls back to the default', () => {
+  expect(buildQuery({ ...base, row_limit: 'lots' }).queries[0].row_limit).toBe(50);
+});

@@ -1,0 +1,49 @@
+import { chartProps } from '../support/render';
+import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
+
+test('returns the redacted model with resolved options', () => {
+  const props = chartProps({ width: 800, height: 600 });
+  expect(props.width).toBe(800);
+  expect(props.display.defaultTab).toBe('overview');
+  expect(props.thresholds.healthCritical).toBe(50);
+  expect(props.model.status).toBe('ok');
+  if (props.model.status !== 'ok') return;
+  const [customer] = props.model.customers;
+  expect(customer.profile.name).toBe('Acme Corporation');
+  // Sensitive data is off by default: removed even though the row carried it.
+  expect('inn' in customer.profile).toBe(false);
+  SENSITIVE_VALUES.forEach(value => expect(JSON.stringify(props)).not.toContain(value));
+});
+
+test('financial data off: no financial value anywhere in the props, and ARR is not required', () => {
+  const { current_arr: _arr, ...row } = acmeRow;
+  const props = chartProps({ rows: [row], formData: { show_financial_data: false } });
+  expect(props.model.status).toBe('ok');
+  FINANCIAL_VALUES.forEach(value => expect(JSON.stringify(props)).not.toContain(value.replace(/,/g, '')));
+});
+
+test('mapped dataset columns are read back under the contract names', () => {
+  const { customer_id: id, customer_name: name, ...rest } = acmeRow;
+  const props = chartProps({
+    rows: [{ ...rest, account_id: id, account_name: name }],
+    formData: { column_customer_id: 'account_id', column_customer_name: 'account_name' },
+  });
+  expect(props.model.status === 'ok' && props.model.customers[0].profile.name).toBe('Acme Corporation');
+});
+
+test('missing required columns, zero rows and several customers are states', () => {
+  expect(chartProps({ rows: [{ customer_id: 'x' }] }).model).toEqual({
+    status: 'error',
+    missingColumns: ['customer_name', 'current_arr'],
+  });
+  expect(chartProps({ rows: [], colnames: Object.keys(acmeRow) }).model).toEqual({ status: 'empty' });
+  const several = chartProps({ rows: [acmeRow, rowWith({ customer_id: 'B', customer_name: 'Beta' })] }).model;
+  expect(several.status === 'ok' && several.customers).toHaveLength(2);
+});
+
+test('warns the author about sensitive columns the dataset exposes while they are hidden', () => {
+  expect(chartProps({ datasourceColumns: ['customer_id', 'inn', 'legal_name'] }).exposedSensitiveColumns).toEqual(
+    expect.arrayContaining(['inn', 'legal_name']),
+  );
+  expect(chartProps({ formData: { show_sensitive_data: true } }).exposedSensitiveColumns).toEqual([]);
+});
