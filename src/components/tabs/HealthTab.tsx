@@ -1,7 +1,225 @@
-import { t } from '@superset-ui/core';
-import { EmptyState } from '../shared';
+/**
+ * Health & Risk: the score, what it is made of, and which component pulls it down most. Users' main complaint is
+ * that nobody can explain a health score, so the weakest component is said in words, not left to a chart.
+ */
+import { Progress } from 'antd';
+import { styled, t } from '@superset-ui/core';
+import { getTokens } from '../../theme/tokens';
+import { healthStatus, weakestComponent } from '../../model/rules';
+import type { HealthComponent } from '../../model/types';
+import type { HealthStatus } from '../../model/constants';
+import { healthStatusLabel } from '../../i18n/labels';
+import { useProfile } from '../context';
+import MiniChart, { ChartPoint } from '../MiniChart';
+import { Badge, Columns, EmptyState, FieldList, Missing, Muted, Section, Table, TableScroll, Tone } from '../shared';
 
-/** Placeholder panel: built out in its own change. */
+const Stack = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
+});
+
+const ScoreLine = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    marginBottom: k.space(2),
+    color: k.colorText,
+  };
+});
+
+const Score = styled.span(({ theme }) => {
+  const k = getTokens(theme);
+  return { fontSize: k.fontSizeXxl, fontWeight: k.fontWeightStrong, lineHeight: 1.2 };
+});
+
+const Callout = styled.p(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    margin: `0 0 ${k.space(2)}`,
+    padding: `${k.space(2)} ${k.space(3)}`,
+    borderLeft: `${k.px(3)} solid ${k.colorWarning}`,
+    background: k.colorBgSubtle,
+    borderRadius: k.radius,
+    fontSize: k.fontSize,
+    color: k.colorText,
+  };
+});
+
+const Bar = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'grid',
+    gridTemplateColumns: `minmax(${k.space(16)}, 1fr) auto`,
+    alignItems: 'center',
+    gap: k.space(2),
+    '.ant-progress': { margin: 0 },
+  };
+});
+
+const STATUS_TONE: Record<HealthStatus, Tone> = { critical: 'error', 'at-risk': 'warning', healthy: 'success' };
+
+/** Weights may come as fractions (0.3) or percentages (30): one scale for the whole list, decided by its values. */
+function weightPercents(breakdown: readonly HealthComponent[]): (number | undefined)[] {
+  const asPercent = breakdown.some(c => c.weight !== undefined && c.weight > 1);
+  return breakdown.map(c => (c.weight === undefined ? undefined : asPercent ? c.weight : c.weight * 100));
+}
+
+const clampScore = (value: number) => Math.min(100, Math.max(0, value));
+
+function ScoreBar({ score, name }: { score: number | undefined; name: string }) {
+  const { format, tokens, thresholds } = useProfile();
+  const text = format.integer(score);
+  if (score === undefined || text === undefined) return <Missing />;
+  const status = healthStatus(score, thresholds);
+  const colour = { critical: tokens.colorError, 'at-risk': tokens.colorWarning, healthy: tokens.colorSuccess };
+  return (
+    <Bar>
+      <Progress
+        percent={clampScore(score)}
+        showInfo={false}
+        size="small"
+        strokeColor={status ? colour[status] : tokens.colorPrimary}
+        trailColor={tokens.colorBgSubtle}
+        aria-label={t('%s score: %s/100', name, text)}
+      />
+      <span>{t('%s/100', text)}</span>
+    </Bar>
+  );
+}
+
+function Breakdown({ breakdown }: { breakdown: HealthComponent[] }) {
+  const { format } = useProfile();
+  const weakest = weakestComponent(breakdown);
+  const weights = weightPercents(breakdown);
+  const nameOf = (c: HealthComponent) => c.component ?? t('Unnamed component');
+  return (
+    <>
+      {weakest && weakest.score !== undefined && weakest.score < 100 && (
+        <Callout>
+          {t('%s pulls the score down most (%s/100)', nameOf(weakest), format.integer(weakest.score))}{' '}
+          <Muted>{t('It has the largest weighted gap from 100.')}</Muted>
+        </Callout>
+      )}
+      <TableScroll>
+        <Table aria-label={t('Health score breakdown')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('Component')}</th>
+              <th scope="col">{t('Score')}</th>
+              <th scope="col" className="num">
+                {t('Weight')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.map((c, index) => (
+              <tr key={`${c.component ?? ''}-${index}`}>
+                <th scope="row">
+                  {c.component ?? <Missing />}
+                  {c === weakest && weakest.score !== undefined && weakest.score < 100 && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('Weakest')}</Badge>
+                    </>
+                  )}
+                </th>
+                <td>
+                  <ScoreBar score={c.score} name={nameOf(c)} />
+                </td>
+                <td className="num">{format.percent(weights[index]) ?? <Missing />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </TableScroll>
+    </>
+  );
+}
+
+function History() {
+  const { profile, format } = useProfile();
+  const points: ChartPoint[] = profile.health.history
+    .filter(p => p.score !== undefined)
+    .map(p => ({ label: format.date(p.date) ?? '', value: p.score as number }));
+  if (!points.length) return <EmptyState title={t('No health history')} columns={['health_history']} />;
+  const first = points[0];
+  const last = points[points.length - 1];
+  return (
+    <MiniChart
+      points={points}
+      kind="line"
+      min={0}
+      max={100}
+      summary={t(
+        'Health score from %s on %s to %s on %s',
+        format.integer(first.value),
+        first.label,
+        format.integer(last.value),
+        last.label,
+      )}
+    />
+  );
+}
+
+/** Health & Risk panel. */
 export default function HealthTab() {
-  return <EmptyState title={t('No data')} columns={[]} />;
+  const { profile, format, thresholds } = useProfile();
+  const { health } = profile;
+  const status = healthStatus(health.score, thresholds);
+  const score = format.integer(health.score);
+  const churnHigh = health.churnRisk !== undefined && health.churnRisk >= thresholds.churnRiskHigh;
+  const churnThreshold = format.integer(thresholds.churnRiskHigh);
+  const churn = format.integer(health.churnRisk);
+  const csat = format.integer(health.csat);
+  const hours = format.number(health.avgResolutionHours);
+
+  return (
+    <Stack>
+      <Columns>
+        <Section>
+          <h3>{t('Health score')}</h3>
+          <ScoreLine>
+            {score === undefined ? <Missing /> : <Score>{t('%s/100', score)}</Score>}
+            {status && <Badge tone={STATUS_TONE[status]}>{healthStatusLabel(status)}</Badge>}
+          </ScoreLine>
+          <FieldList
+            items={[
+              { label: t('NPS'), value: format.integer(health.nps) },
+              { label: t('CSAT'), value: csat && t('%s/100', csat) },
+              { label: t('Support tickets (30 days)'), value: format.integer(health.supportTickets30d) },
+              {
+                label: t('Average resolution time'),
+                value: hours && t('%s hours', hours),
+              },
+              {
+                label: t('Churn risk'),
+                value: churn && (
+                  <>
+                    {t('%s/100', churn)}{' '}
+                    <Badge tone={churnHigh ? 'error' : 'success'}>{churnHigh ? t('High') : t('Normal')}</Badge>{' '}
+                    <Muted>{t('(high-risk threshold: %s)', churnThreshold)}</Muted>
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Section>
+        <Section>
+          <h3>{t('Health history')}</h3>
+          <History />
+        </Section>
+      </Columns>
+      <Section>
+        <h3>{t('Score breakdown')}</h3>
+        {health.breakdown.length ? (
+          <Breakdown breakdown={health.breakdown} />
+        ) : (
+          <EmptyState title={t('No score breakdown')} columns={['health_breakdown']} />
+        )}
+      </Section>
+    </Stack>
+  );
 }

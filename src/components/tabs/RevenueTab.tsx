@@ -1,7 +1,344 @@
-import { t } from '@superset-ui/core';
-import { EmptyState } from '../shared';
+/**
+ * Revenue History: ARR over time, how the customer pays, and the invoices. Financial data only: the tab is not
+ * offered without it, and the panel still refuses to render anything when the model has no revenue.
+ */
+import { useState } from 'react';
+import { styled, t } from '@superset-ui/core';
+import { getTokens } from '../../theme/tokens';
+import { arrGrowth, paymentHealth } from '../../model/rules';
+import type { Invoice, Payment, RevenueInfo } from '../../model/types';
+import type { PaymentHealth } from '../../model/constants';
+import { paymentHealthLabel } from '../../i18n/labels';
+import { useProfile } from '../context';
+import MiniChart, { ChartPoint } from '../MiniChart';
+import {
+  Badge,
+  Columns,
+  Dot,
+  EmptyState,
+  FieldList,
+  Missing,
+  Muted,
+  Section,
+  Table,
+  TableScroll,
+  Tone,
+} from '../shared';
 
-/** Placeholder panel: built out in its own change. */
+const Stack = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
+});
+
+const Legend = styled.ul(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${k.space(1)} ${k.space(3)}`,
+    listStyle: 'none',
+    margin: `${k.space(2)} 0`,
+    padding: 0,
+    fontSize: k.fontSizeSm,
+    color: k.colorTextSecondary,
+    li: { display: 'inline-flex', alignItems: 'center', gap: k.space(1) },
+  };
+});
+
+/** A column header that sorts: a real button, so it is reachable and operable from the keyboard. */
+const SortButton = styled.button(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: k.space(1),
+    padding: 0,
+    border: 0,
+    background: 'none',
+    font: 'inherit',
+    fontWeight: k.fontWeightStrong,
+    color: 'inherit',
+    cursor: 'pointer',
+    '&:hover': { color: k.colorText },
+    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(2) },
+  };
+});
+
+type SortKey = 'issued' | 'amount' | 'status';
+type Direction = 'ascending' | 'descending';
+interface Sort {
+  key: SortKey;
+  direction: Direction;
+}
+/** Newest invoice first, as an account manager reads them. */
+const DEFAULT_SORT: Sort = { key: 'issued', direction: 'descending' };
+/** The first click on a column: largest amount first, statuses A-Z. */
+const FIRST_DIRECTION: Record<SortKey, Direction> = {
+  issued: 'descending',
+  amount: 'descending',
+  status: 'ascending',
+};
+
+const INVOICE_TONE: Record<string, Tone> = { paid: 'success', open: 'info', overdue: 'error' };
+
+function invoiceStatusLabel(status: string): string {
+  switch (status.toLowerCase()) {
+    case 'paid':
+      return t('Paid');
+    case 'open':
+      return t('Open');
+    case 'overdue':
+      return t('Overdue');
+    case 'void':
+      return t('Void');
+    default:
+      return status;
+  }
+}
+
+type SortValue = string | number | undefined;
+function sortValue(invoice: Invoice, key: SortKey): SortValue {
+  if (key === 'issued') return invoice.issuedDate;
+  if (key === 'amount') return invoice.amount;
+  return invoice.status === undefined ? undefined : invoiceStatusLabel(invoice.status);
+}
+
+/** Sorted copy; invoices without the value go last whichever the direction. */
+function sortInvoices(invoices: Invoice[], { key, direction }: Sort): Invoice[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...invoices].sort((a, b) => {
+    const x = sortValue(a, key);
+    const y = sortValue(b, key);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order * sign;
+  });
+}
+
+function SortHeader({
+  label,
+  column,
+  sort,
+  onSort,
+  numeric = false,
+}: {
+  label: string;
+  column: SortKey;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  numeric?: boolean;
+}) {
+  const active = sort.key === column;
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? sort.direction : 'none'}>
+      <SortButton type="button" onClick={() => onSort(column)}>
+        {label}
+        {active && <span aria-hidden>{sort.direction === 'ascending' ? '▲' : '▼'}</span>}
+      </SortButton>
+    </th>
+  );
+}
+
+function InvoiceTable({ invoices }: { invoices: Invoice[] }) {
+  const { format } = useProfile();
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const onSort = (key: SortKey) =>
+    setSort(current =>
+      current.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: FIRST_DIRECTION[key] },
+    );
+  const rows = sortInvoices(invoices, sort);
+  return (
+    <TableScroll>
+      <Table aria-label={t('Invoices')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('Invoice')}</th>
+            <SortHeader label={t('Issued')} column="issued" sort={sort} onSort={onSort} />
+            <th scope="col">{t('Due')}</th>
+            <th scope="col">{t('Paid')}</th>
+            <SortHeader label={t('Amount')} column="amount" sort={sort} onSort={onSort} numeric />
+            <SortHeader label={t('Status')} column="status" sort={sort} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((invoice, index) => (
+            <tr key={`${invoice.invoiceId ?? ''}-${index}`}>
+              <th scope="row">{invoice.invoiceId ?? <Missing />}</th>
+              <td>{format.date(invoice.issuedDate) ?? <Missing />}</td>
+              <td>{format.date(invoice.dueDate) ?? <Missing />}</td>
+              <td>{format.date(invoice.paidDate) ?? <Missing />}</td>
+              <td className="num">{format.money(invoice.amount) ?? <Missing />}</td>
+              <td>
+                {invoice.status === undefined ? (
+                  <Missing />
+                ) : (
+                  <Badge tone={INVOICE_TONE[invoice.status.toLowerCase()] ?? 'neutral'}>
+                    {invoiceStatusLabel(invoice.status)}
+                  </Badge>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+function ArrHistory({ revenue }: { revenue: RevenueInfo }) {
+  const { format } = useProfile();
+  const known = revenue.arrHistory.filter(p => p.arr !== undefined && format.month(p.month) !== undefined);
+  if (!known.length) return <EmptyState title={t('No ARR history')} columns={['arr_history']} />;
+  const points: ChartPoint[] = known.map(p => ({ label: format.month(p.month) as string, value: p.arr as number }));
+  const first = points[0];
+  const last = points[points.length - 1];
+  return (
+    <>
+      <MiniChart
+        points={points}
+        kind="line"
+        min={0}
+        summary={t(
+          'ARR from %s in %s to %s in %s',
+          format.money(first.value),
+          first.label,
+          format.money(last.value),
+          last.label,
+        )}
+      />
+      <FieldList
+        items={[
+          { label: t('First: %s', first.label), value: format.money(first.value) },
+          ...(points.length > 1 ? [{ label: t('Last: %s', last.label), value: format.money(last.value) }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+const PAYMENT_HEALTH_TONE: Record<PaymentHealth, Tone> = { good: 'success', fair: 'warning', poor: 'error' };
+
+function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
+  const { format, thresholds } = useProfile();
+  const { payments } = revenue;
+  const timed = payments.filter((p): p is Payment & { daysLate: number } => p.daysLate !== undefined);
+  const onTime = timed.filter(p => p.daysLate <= 0).length;
+  const late = timed.length - onTime;
+  // The column's own average wins; otherwise the payments' delays, early payments counting as on time.
+  const avgDelay =
+    revenue.avgPaymentDelay ??
+    (timed.length ? timed.reduce((sum, p) => sum + Math.max(0, p.daysLate), 0) / timed.length : undefined);
+  const health = paymentHealth(avgDelay);
+  const tone = (daysLate: number | undefined): ChartPoint['tone'] => {
+    if (daysLate === undefined) return undefined;
+    if (daysLate <= 0) return 'success';
+    return daysLate > thresholds.paymentDelayAlertDays ? 'error' : 'warning';
+  };
+  const bars: ChartPoint[] = payments
+    .filter(p => p.amount !== undefined)
+    .map(p => ({ label: format.date(p.paymentDate) ?? '', value: p.amount as number, tone: tone(p.daysLate) }));
+
+  if (!payments.length && avgDelay === undefined)
+    return <EmptyState title={t('No payments')} columns={['payments', 'avg_payment_delay']} />;
+  return (
+    <>
+      {bars.length > 0 && (
+        <MiniChart
+          points={bars}
+          kind="bars"
+          min={0}
+          summary={t(
+            '%s payments: %s on time, %s late',
+            format.integer(payments.length),
+            format.integer(onTime),
+            format.integer(late),
+          )}
+        />
+      )}
+      {bars.length > 0 && (
+        <Legend aria-label={t('Legend')}>
+          <li>
+            <Dot tone="success" aria-hidden />
+            {t('On time')}
+          </li>
+          <li>
+            <Dot tone="warning" aria-hidden />
+            {t('Late')}
+          </li>
+          <li>
+            <Dot tone="error" aria-hidden />
+            {t('More than %s days late', format.integer(thresholds.paymentDelayAlertDays))}
+          </li>
+          <li>{t('Bar height: amount paid')}</li>
+        </Legend>
+      )}
+      <FieldList
+        items={[
+          { label: t('On time'), value: timed.length ? format.integer(onTime) : undefined },
+          { label: t('Late'), value: timed.length ? format.integer(late) : undefined },
+          {
+            label: t('Average delay'),
+            value: avgDelay === undefined ? undefined : t('%s days', format.number(avgDelay)),
+          },
+          {
+            label: t('Payment health'),
+            value: health && <Badge tone={PAYMENT_HEALTH_TONE[health]}>{paymentHealthLabel(health)}</Badge>,
+          },
+        ]}
+      />
+      {!payments.length && <Muted>{t('No individual payments listed')}</Muted>}
+    </>
+  );
+}
+
+/** Revenue History panel. */
 export default function RevenueTab() {
-  return <EmptyState title={t('No data')} columns={[]} />;
+  const { profile, format } = useProfile();
+  const { revenue } = profile;
+  if (!revenue)
+    return <EmptyState title={t('Financial data is hidden by the chart settings')} columns={[]} />;
+  const growth = arrGrowth(profile);
+  return (
+    <Stack>
+      <Columns>
+        <Section>
+          <h3>{t('Revenue summary')}</h3>
+          <FieldList
+            items={[
+              { label: t('Current ARR'), value: format.money(revenue.currentArr) },
+              { label: t('Previous month ARR'), value: format.money(revenue.prevMonthArr) },
+              {
+                label:
+                  growth?.period === 'mom' ? t('ARR growth (month over month)') : t('ARR growth (year over year)'),
+                value: format.growth(growth?.value),
+              },
+              { label: t('Lifetime value'), value: format.money(revenue.ltv) },
+              { label: t('Total paid'), value: format.money(revenue.totalPaid) },
+              { label: t('Total invoices'), value: format.integer(revenue.totalInvoices) },
+              { label: t('First payment'), value: format.date(revenue.firstPaymentDate) },
+              { label: t('Last payment'), value: format.date(revenue.lastPaymentDate) },
+            ]}
+          />
+        </Section>
+        <Section>
+          <h3>{t('ARR history')}</h3>
+          <ArrHistory revenue={revenue} />
+        </Section>
+      </Columns>
+      <Section>
+        <h3>{t('Payments')}</h3>
+        <PaymentTimeline revenue={revenue} />
+      </Section>
+      <Section>
+        <h3>{t('Invoices')}</h3>
+        {revenue.invoices.length ? (
+          <InvoiceTable invoices={revenue.invoices} />
+        ) : (
+          <EmptyState title={t('No invoices')} columns={['invoices']} />
+        )}
+      </Section>
+    </Stack>
+  );
 }
