@@ -6,6 +6,8 @@ export interface Formatters {
   money: (value: number | undefined) => string | undefined;
   number: (value: number | undefined) => string | undefined;
   integer: (value: number | undefined) => string | undefined;
+  /** Counts of hours or days: at most one decimal, whatever the amounts' number format. */
+  decimal: (value: number | undefined) => string | undefined;
   percent: (value: number | undefined) => string | undefined;
   growth: (value: number | undefined) => string | undefined;
   date: (iso: string | undefined) => string | undefined;
@@ -45,6 +47,7 @@ export function createFormatters(numberFormat: string, currency: string, dateFor
     }),
     number: guard(v => formatNumber(v)),
     integer: guard(v => formatInteger(Math.round(v))),
+    decimal: guard(v => formatOneDecimal(v)),
     percent: guard(v => `${formatOneDecimal(v)}%`),
     growth: guard(v => `${v > 0 ? '+' : ''}${formatOneDecimal(v)}%`),
     date: formatDate(dateFormat),

@@ -174,7 +174,7 @@ export default function HealthTab() {
   const churnThreshold = format.integer(thresholds.churnRiskHigh);
   const churn = format.integer(health.churnRisk);
   const csat = format.integer(health.csat);
-  const hours = format.number(health.avgResolutionHours);
+  const hours = format.decimal(health.avgResolutionHours);
 
   return (
     <Stack>

@@ -280,7 +280,7 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
           { label: t('Late'), value: timed.length ? format.integer(late) : undefined },
           {
             label: t('Average delay'),
-            value: avgDelay === undefined ? undefined : t('%s days', format.number(avgDelay)),
+            value: avgDelay === undefined ? undefined : t('%s days', format.decimal(avgDelay)),
           },
           {
             label: t('Payment health'),
