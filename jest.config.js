@@ -45,6 +45,8 @@ const esmPackages = [
 
 module.exports = {
   testEnvironment: 'jsdom',
+  // antd under jsdom on a shared 2-core machine: some interaction tests take several seconds.
+  testTimeout: 30000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/node/'],

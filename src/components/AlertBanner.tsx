@@ -1,6 +1,7 @@
 /** The active alerts, most severe first; each shows the rule behind it on hover and on keyboard focus. */
 import { Tooltip } from 'antd';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../theme';
+import { t } from '../i18n';
 import { alertRule, alertText } from '../i18n/labels';
 import type { Severity } from '../model/constants';
 import { getTokens } from '../theme/tokens';

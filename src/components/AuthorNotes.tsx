@@ -1,5 +1,6 @@
 /** For the chart author: values that could not be read, and sensitive columns the dataset exposes. Quiet, folded. */
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../theme';
+import { t } from '../i18n';
 import type { ParseIssue } from '../model/types';
 import { getTokens } from '../theme/tokens';
 

@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
-import { styled, t, useTheme } from '@superset-ui/core';
+import { styled, useTheme } from '../theme';
+import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
 import { antdThemeOf, getTokens } from '../theme/tokens';
 import ProfileView from './ProfileView';

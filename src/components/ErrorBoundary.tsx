@@ -1,5 +1,5 @@
 import { Component, ReactNode } from 'react';
-import { t } from '@superset-ui/core';
+import { t } from '../i18n';
 import { EmptyState } from './shared';
 
 interface Props {

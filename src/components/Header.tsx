@@ -1,7 +1,8 @@
 /** Customer name, segment • industry • place, CSM, and the actions: watchlist, export, quick actions. */
 import { useState } from 'react';
 import { Button, Dropdown } from 'antd';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../theme';
+import { t } from '../i18n';
 import { crmUrl, mailtoUrl, safeWebUrl } from '../model/url';
 import { exportFileName, toCsv, toJson } from '../model/export';
 import { getTokens } from '../theme/tokens';

@@ -1,6 +1,7 @@
 /** The four KPI cards of the Overview: ARR, health, products, renewal. Missing data is said quietly. */
 import { ReactNode } from 'react';
-import { styled, t, tn } from '@superset-ui/core';
+import { styled } from '../theme';
+import { t, tn } from '../i18n';
 import { arrGrowth, daysToRenewal, healthStatus, renewalDateOf } from '../model/rules';
 import { healthStatusLabel } from '../i18n/labels';
 import { getTokens } from '../theme/tokens';

@@ -3,7 +3,7 @@
  * for screen readers; the numbers themselves are in the tables and fields around it.
  */
 import { useMemo } from 'react';
-import { styled, useTheme } from '@superset-ui/core';
+import { styled, useTheme } from '../theme';
 import { getTokens } from '../theme/tokens';
 
 export interface ChartPoint {

@@ -1,7 +1,8 @@
 /** One customer: header, alert banner, notes for the chart author, and the tabs (or the print view). */
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Button, Spin, Tabs } from 'antd';
-import { styled, t, useTheme } from '@superset-ui/core';
+import { styled, useTheme } from '../theme';
+import { t } from '../i18n';
 import type { ParsedCustomer } from '../model/types';
 import type { TabId } from '../model/constants';
 import type { CustomerProfileProps } from '../plugin/transformProps';

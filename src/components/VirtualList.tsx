@@ -4,7 +4,7 @@
  * is computed from scrollTop alone: no layout reads, which also makes it exact under jsdom.
  */
 import { ReactNode, UIEvent, useCallback, useState } from 'react';
-import { styled, useTheme } from '@superset-ui/core';
+import { styled, useTheme } from '../theme';
 import { getTokens } from '../theme/tokens';
 
 const Viewport = styled.div(({ theme }) => {

@@ -1,6 +1,7 @@
 /** Small shared pieces: sections, field lists, empty states, links, a status tag, a mini chart. */
 import { ReactNode } from 'react';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../theme';
+import { t } from '../i18n';
 import { getTokens } from '../theme/tokens';
 import { safeWebUrl } from '../model/url';
 

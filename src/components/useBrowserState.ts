@@ -1,6 +1,6 @@
 /** Watchlist and local edits, per customer, in the browser's storage; failures become a message, never a crash. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { t } from '@superset-ui/core';
+import { t } from '../i18n';
 import { readEntry, StorageResult, writeEntry } from './storage';
 
 const problemText = (result: StorageResult<unknown>): string | undefined => {

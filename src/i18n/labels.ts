@@ -1,5 +1,5 @@
 /** Labels of the model's enumerations, translated at call time (never at import time). */
-import { t } from '@superset-ui/core';
+import { t } from '.';
 import type { ActivityType, AlertKind, DocumentType, HealthStatus, PaymentHealth, TabId } from '../model/constants';
 
 export function tabTitle(tab: TabId): string {

@@ -26,7 +26,9 @@ export default function buildQuery(formData: QueryFormData) {
     {
       ...baseQueryObject,
       columns: queriedColumns(formData as CustomerProfileFormData),
-      metrics: [],
+      // No metrics at all, not an empty list: Superset reads `metrics: []` as an aggregate query and groups by every
+      // column, which PostgreSQL refuses for json columns. Omitted, it is a raw-records query.
+      metrics: undefined,
       orderby: [],
       is_timeseries: false,
       row_limit: Number.isFinite(rowLimit) && rowLimit > 0 ? rowLimit : DEFAULT_FORM_DATA.row_limit,

@@ -4,7 +4,7 @@
  * Display, threshold and formatting controls are `renderTrigger`: they re-render without a new query.
  * The permission controls change the query (hidden columns are not requested) and so do not.
  */
-import { t } from '@superset-ui/core';
+import { t } from '../i18n';
 import type {
   ControlPanelConfig,
   ControlPanelState,

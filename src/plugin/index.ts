@@ -1,14 +1,13 @@
-import { ChartMetadata, ChartPlugin, t } from '@superset-ui/core';
+import { ChartMetadata, ChartPlugin } from '@superset-ui/core';
 import buildQuery from './buildQuery';
 import { getControlPanel } from './controlPanel';
 import transformProps, { CustomerProfileChartProps } from './transformProps';
 import { CustomerProfileFormData } from './formData';
-import { registerTranslations } from '../i18n';
+import { t } from '../i18n';
 import thumbnail from '../images/thumbnail.png';
 
+/** Built when the plugin is constructed, so labels are translated in the host's language, not at import time. */
 function pluginConfig() {
-  // Translations first: the metadata and the control panel's labels are translated as they are built.
-  registerTranslations();
   return {
     buildQuery,
     controlPanel: getControlPanel(),

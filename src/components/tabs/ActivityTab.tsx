@@ -3,7 +3,8 @@
  * newest first, in a windowed list that stays smooth with tens of thousands of events.
  */
 import { useMemo, useState } from 'react';
-import { styled, t, tn } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t, tn } from '../../i18n';
 import { ACTIVITY_TYPES, ActivityType } from '../../model/constants';
 import type { Activity } from '../../model/types';
 import { activityTypeLabel, eventTypeLabel } from '../../i18n/labels';

@@ -3,7 +3,8 @@
  * sensitive data off they were deleted before rendering, and nothing here hints that they exist.
  */
 import { useMemo } from 'react';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import type { Contact } from '../../model/types';
 import { mailtoUrl, telUrl } from '../../model/url';
 import { getTokens } from '../../theme/tokens';

@@ -3,7 +3,8 @@
  * "vbscript:" address, however it is spelled, is shown as text with a quiet note, never as an href.
  */
 import { useMemo } from 'react';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import { DOCUMENT_TYPES, DocumentType } from '../../model/constants';
 import type { CustomerDocument } from '../../model/types';
 import { safeWebUrl } from '../../model/url';

@@ -3,7 +3,8 @@
  * that nobody can explain a health score, so the weakest component is said in words, not left to a chart.
  */
 import { Progress } from 'antd';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import { getTokens } from '../../theme/tokens';
 import { healthStatus, weakestComponent } from '../../model/rules';
 import type { HealthComponent } from '../../model/types';

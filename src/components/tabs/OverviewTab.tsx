@@ -1,7 +1,8 @@
 /** Overview: KPI cards, company information, revenue summary, and (when allowed) local notes and edits. */
 import { useState } from 'react';
 import { Button, Input } from 'antd';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import { paymentHealth } from '../../model/rules';
 import { paymentHealthLabel } from '../../i18n/labels';
 import { getTokens } from '../../theme/tokens';

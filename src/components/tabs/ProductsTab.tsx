@@ -3,7 +3,8 @@
  * Usage per product comes from `product_usage`; when that is empty the names from `active_products` still show.
  */
 import { Progress } from 'antd';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import { getTokens } from '../../theme/tokens';
 import { daysInactive, lastActiveDateOf } from '../../model/rules';
 import type { ProductUsage } from '../../model/types';

@@ -3,7 +3,8 @@
  * offered without it, and the panel still refuses to render anything when the model has no revenue.
  */
 import { useState } from 'react';
-import { styled, t } from '@superset-ui/core';
+import { styled } from '../../theme';
+import { t } from '../../i18n';
 import { getTokens } from '../../theme/tokens';
 import { arrGrowth, paymentHealth } from '../../model/rules';
 import type { Invoice, Payment, RevenueInfo } from '../../model/types';

@@ -60,7 +60,7 @@ describe('HealthTab', () => {
     expect(value('NPS')).toBe('20');
     expect(value('CSAT')).toBe('78/100');
     expect(value('Support tickets (30 days)')).toBe('12');
-    expect(value('Average resolution time')).toBe('19 hours');
+    expect(value('Average resolution time')).toBe('18.5 hours');
     expect(value('Churn risk')).toBe('62/100 Normal (high-risk threshold: 70)');
   });
 
