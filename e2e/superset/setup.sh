@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Idempotent: installs Superset 6.1 in a venv, initialises its metadata DB,
+# starts a private PostgreSQL cluster with the demo data and registers it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+t0=$(date +%s); lap=$t0
+step() { local now; now=$(date +%s); echo "[setup] $1 ($((now - lap)) s)"; lap=$now; }
+
+# --- system packages (Debian) -------------------------------------------------
+need_apt=()
+[ -x "${PG_BIN:-/nonexistent}/initdb" ] || need_apt+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "need root to apt-get install ${need_apt[*]}" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; export PG_BIN
+fi
+step "apt packages"
+
+# --- Python venv + Superset -----------------------------------------------------
+PYTHON="${PYTHON:-python3}"
+[ -x "$SUPERSET_VENV/bin/python" ] || "$PYTHON" -m venv "$SUPERSET_VENV"
+stamp="$(cat "$E2E_DIR/constraints.txt" <(echo "$SUPERSET_VERSION") | sha256sum | cut -c1-16)"
+if [ "$(cat "$SUPERSET_VENV/.e2e-stamp" 2>/dev/null)" != "$stamp" ]; then
+  # constraints.txt pins the whole tree; the extras are needed but undeclared/over-wide:
+  # flask-caching 2.5 breaks SupersetMetastoreCache, superset imports rich and cachetools.
+  "$SUPERSET_VENV/bin/pip" install -q --disable-pip-version-check -c "$E2E_DIR/constraints.txt" \
+    "apache-superset==$SUPERSET_VERSION" psycopg2-binary rich cachetools flask-caching 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+  echo "$stamp" >"$SUPERSET_VENV/.e2e-stamp"
+fi
+step "pip install"
+
+# --- Superset metadata DB ---------------------------------------------------------
+mkdir -p "$SUPERSET_HOME"
+superset db upgrade >"$SUPERSET_HOME/db-upgrade.log" 2>&1 || { tail -30 "$SUPERSET_HOME/db-upgrade.log"; exit 1; }
+step "superset db upgrade"
+superset fab create-admin --username admin --firstname Admin --lastname User \
+  --email admin@example.com --password admin >"$SUPERSET_HOME/create-admin.log" 2>&1 \
+  || { tail -30 "$SUPERSET_HOME/create-admin.log"; exit 1; }   # no-op when admin exists
+step "superset fab create-admin"
+superset init >"$SUPERSET_HOME/init.log" 2>&1 || { tail -30 "$SUPERSET_HOME/init.log"; exit 1; }
+step "superset init"
+
+# --- PostgreSQL cluster with the demo data ------------------------------------------
+mkdir -p "$PG_ROOT"; chown postgres:postgres "$PG_ROOT" 2>/dev/null || true
+if [ ! -s "$PG_DATA/PG_VERSION" ]; then
+  pg_as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
+pg_start
+PSQL=(pg_as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
+"${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='$PG_USER'" | grep -q 1 \
+  || "${PSQL[@]}" -d postgres -c "CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD'"
+"${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" | grep -q 1 \
+  || "${PSQL[@]}" -d postgres -c "CREATE DATABASE $PG_DB OWNER $PG_USER"
+step "postgres cluster on 127.0.0.1:$PG_PORT"
+
+# Sample data: $SAMPLE_SQL if given, else `node demo/db/load.js --print-sql` when that exists.
+sample_sql="${SAMPLE_SQL:-}"
+if [ -z "$sample_sql" ] && [ -f "$REPO_ROOT/demo/db/load.js" ]; then
+  sample_sql="$SUPERSET_HOME/sample.sql"
+  (cd "$REPO_ROOT" && node demo/db/load.js --print-sql) >"$sample_sql" \
+    || { echo "[setup] 'node demo/db/load.js --print-sql' failed" >&2; exit 1; }
+fi
+if [ -n "$sample_sql" ]; then
+  [ -f "$sample_sql" ] || { echo "SAMPLE_SQL=$sample_sql: no such file" >&2; exit 1; }
+  # run as the owner role so Superset's connection may read what it creates
+  PGOPTIONS="--client-min-messages=error" PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" \
+    -v ON_ERROR_STOP=1 -q -f "$sample_sql" >/dev/null
+  step "sample data loaded from $sample_sql"
+else
+  echo "[setup] no SAMPLE_SQL and no demo/db/load.js: database $PG_DB left empty"
+fi
+
+# --- register the database and the virtual dataset in Superset ------------------------
+superset set-database-uri -d "$DEMO_DB_NAME" -u "$DEMO_DB_URI" >"$SUPERSET_HOME/set-db.log" 2>&1 \
+  || { tail -30 "$SUPERSET_HOME/set-db.log"; exit 1; }
+# Dataset SQL: $DATASET_SQL if given; else demo/db/dataset.sql once sample data is
+# loaded (it needs the demo tables); else provision.py's built-in one-row SELECT.
+dataset_sql="${DATASET_SQL:-}"
+if [ -z "$dataset_sql" ] && [ -n "$sample_sql" ] && [ -f "$REPO_ROOT/demo/db/dataset.sql" ]; then
+  dataset_sql="$REPO_ROOT/demo/db/dataset.sql"
+fi
+[ -z "$dataset_sql" ] || [ -f "$dataset_sql" ] || { echo "DATASET_SQL=$dataset_sql: no such file" >&2; exit 1; }
+DATASET_SQL="$dataset_sql" python "$E2E_DIR/provision.py" 2>"$SUPERSET_HOME/provision.log" \
+  || { tail -30 "$SUPERSET_HOME/provision.log"; exit 1; }
+step "database \"$DEMO_DB_NAME\" + dataset $DEMO_DATASET_NAME registered"
+
+echo "[setup] done in $(( $(date +%s) - t0 )) s"

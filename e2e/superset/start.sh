@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the demo PostgreSQL cluster and Superset (gunicorn, background) and
+# waits for /health. Pid file + log in $SUPERSET_HOME. Env: see env.sh, plus
+# PLUGIN_BUNDLE_DIR / PLUGIN_BUNDLE_FILE / PLUGIN_KEY / PLUGIN_NAME (read by
+# superset_config.py at request time, so they must be set when start.sh runs).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+[ -s "$PG_DATA/PG_VERSION" ] && pg_start
+pidfile="$SUPERSET_HOME/superset.pid"; log="$SUPERSET_HOME/superset.log"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  echo "[start] superset already running (pid $(cat "$pidfile")) at $SUPERSET_URL"; exit 0
+fi
+if curl -fsS -o /dev/null "$SUPERSET_URL/health" 2>/dev/null; then
+  echo "[start] something else already answers on $SUPERSET_URL" >&2; exit 1
+fi
+# gunicorn: 1 worker x 8 threads is enough for one headless browser + API scripts
+# and stays light on a 2-core CI machine. SUPERSET_SERVER=flask uses the dev server.
+if [ "${SUPERSET_SERVER:-gunicorn}" = flask ]; then
+  setsid superset run -h "$SUPERSET_HOST" -p "$SUPERSET_PORT" --with-threads >"$log" 2>&1 </dev/null &
+else
+  setsid gunicorn --bind "$SUPERSET_HOST:$SUPERSET_PORT" --workers 1 --threads 8 --timeout 120 \
+    --access-logfile - "superset.app:create_app()" >"$log" 2>&1 </dev/null &
+fi
+echo $! >"$pidfile"
+t0=$(date +%s)
+until curl -fsS -o /dev/null "$SUPERSET_URL/health" 2>/dev/null; do
+  if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "[start] superset died:" >&2; tail -40 "$log" >&2; exit 1; fi
+  if [ $(( $(date +%s) - t0 )) -gt 120 ]; then echo "[start] /health timeout" >&2; tail -40 "$log" >&2; exit 1; fi
+  sleep 1
+done
+echo "[start] superset up at $SUPERSET_URL in $(( $(date +%s) - t0 )) s (pid $(cat "$pidfile"), log $log)"
