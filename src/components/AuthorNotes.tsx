@@ -2,6 +2,7 @@
 import { styled } from '../theme';
 import { t } from '../i18n';
 import type { ParseIssue } from '../model/types';
+import { formatProblem } from '../model/coerce';
 import { getTokens } from '../theme/tokens';
 
 const Details = styled.details(({ theme }) => {
@@ -41,7 +42,7 @@ export default function AuthorNotes({
         )}
         {issues.slice(0, MAX_LISTED).map((issue, i) => (
           <li key={`${issue.column}-${i}`}>
-            <code>{issue.column}</code>: {issue.message}
+            <code>{issue.column}</code>: {formatProblem(issue, t)}
           </li>
         ))}
         {issues.length > MAX_LISTED && <li>{t('… and %s more', issues.length - MAX_LISTED)}</li>}

@@ -3,9 +3,28 @@
  * or a problem that says what was wrong without repeating the value (a value may be one the viewer must not see).
  */
 
+/**
+ * What was wrong with a value: an English template with %s placeholders and its arguments. The view translates it;
+ * the model stays free of the UI's translator. `N_` marks a string for the translation catalogue without translating.
+ */
+export interface Problem {
+  text: string;
+  args: (string | number)[];
+}
+export const N_ = (text: string) => text;
+export const problem = (text: string, ...args: (string | number)[]): Problem => ({ text, args });
+
+/** The problem as a sentence; `translate` is the view's t() (string arguments are translated too). */
+export function formatProblem(
+  { text, args }: Problem,
+  translate: (text: string, ...args: unknown[]) => string = (x, ...a) => a.reduce<string>((out, v) => out.replace('%s', String(v)), x),
+): string {
+  return translate(text, ...args.map(arg => (typeof arg === 'string' ? translate(arg) : arg)));
+}
+
 export interface Read<T> {
   value?: T;
-  problem?: string;
+  problem?: Problem;
 }
 
 const NOTHING: Read<never> = {};
@@ -13,12 +32,13 @@ const isBlank = (raw: unknown) =>
   raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 
 const describe = (raw: unknown): string => {
-  if (Array.isArray(raw)) return 'a list';
-  if (raw instanceof Date) return 'an invalid date';
-  if (typeof raw === 'object') return 'an object';
-  if (typeof raw === 'string') return raw.length > 64 ? 'a long text' : 'text';
-  if (typeof raw === 'number') return Number.isNaN(raw) ? 'NaN' : 'a non-finite number';
-  return `a ${typeof raw}`;
+  if (Array.isArray(raw)) return N_('a list');
+  if (raw instanceof Date) return N_('an invalid date');
+  if (typeof raw === 'object') return N_('an object');
+  if (typeof raw === 'string') return raw.length > 64 ? N_('a long text') : N_('text');
+  if (typeof raw === 'number') return Number.isNaN(raw) ? N_('NaN') : N_('a non-finite number');
+  if (typeof raw === 'boolean') return N_('a true/false value');
+  return N_('a value of another type');
 };
 
 /** "1,234,567.8", "1 234 567,8", "1_000", "$250,000", "15%", "1.234.567,89" all read as numbers. */
@@ -53,11 +73,11 @@ export function readNumber(raw: unknown, bounds: NumberBounds = {}): Read<number
   else if (typeof raw === 'bigint') n = Number(raw);
   else if (typeof raw === 'string') n = numberFromText(raw);
   else if (typeof raw === 'boolean') n = undefined;
-  if (n === undefined) return { problem: `expected a number, got ${describe(raw)}` };
+  if (n === undefined) return { problem: problem(N_('expected a number, got %s'), describe(raw)) };
   if (bounds.min !== undefined && n < bounds.min)
-    return { problem: `${n} is below the allowed minimum ${bounds.min}` };
+    return { problem: problem(N_('%s is below the allowed minimum %s'), n, bounds.min) };
   if (bounds.max !== undefined && n > bounds.max)
-    return { problem: `${n} is above the allowed maximum ${bounds.max}` };
+    return { problem: problem(N_('%s is above the allowed maximum %s'), n, bounds.max) };
   if (bounds.integer) return { value: Math.round(n) };
   return { value: n };
 }
@@ -68,7 +88,7 @@ export function readText(raw: unknown): Read<string> {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { value: String(raw) };
   if (typeof raw === 'bigint') return { value: raw.toString() };
   if (typeof raw === 'boolean') return { value: String(raw) };
-  return { problem: `expected text, got ${describe(raw)}` };
+  return { problem: problem(N_('expected text, got %s'), describe(raw)) };
 }
 
 export function readBoolean(raw: unknown): Read<boolean> {
@@ -80,7 +100,7 @@ export function readBoolean(raw: unknown): Read<boolean> {
     if (['true', 't', 'yes', 'y', '1'].includes(s)) return { value: true };
     if (['false', 'f', 'no', 'n', '0'].includes(s)) return { value: false };
   }
-  return { problem: `expected true or false, got ${describe(raw)}` };
+  return { problem: problem(N_('expected true or false, got %s'), describe(raw)) };
 }
 
 /** Years outside this window are data errors (9999-12-31 placeholders, epoch-zero defaults), not dates. */
@@ -133,11 +153,11 @@ function timestampFrom(raw: unknown): number | undefined {
 export function readDate(raw: unknown): Read<string> {
   if (isBlank(raw)) return NOTHING;
   const ms = timestampFrom(raw);
-  if (ms === undefined || Number.isNaN(ms)) return { problem: `expected a date, got ${describe(raw)}` };
+  if (ms === undefined || Number.isNaN(ms)) return { problem: problem(N_('expected a date, got %s'), describe(raw)) };
   const date = new Date(ms);
   const year = date.getUTCFullYear();
   if (year < YEAR_MIN || year > YEAR_MAX)
-    return { problem: `the year ${year} is outside ${YEAR_MIN}–${YEAR_MAX}` };
+    return { problem: problem(N_('the year %s is outside %s–%s'), year, YEAR_MIN, YEAR_MAX) };
   const iso = date.toISOString();
   return { value: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso };
 }
@@ -151,7 +171,7 @@ export function readList(raw: unknown): Read<string[]> {
     const s = raw.trim();
     const parsed = s.startsWith('[') ? safeJsonParse(s) : undefined;
     items = Array.isArray(parsed) ? parsed : s.split(/[,;\n]/);
-  } else return { problem: `expected a comma-separated list, got ${describe(raw)}` };
+  } else return { problem: problem(N_('expected a comma-separated list, got %s'), describe(raw)) };
   const names = items
     .map(item => readText(item).value)
     .filter((name): name is string => !!name);

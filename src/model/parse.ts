@@ -13,7 +13,18 @@ import {
   ScalarColumn,
   ScalarColumnName,
 } from './columns';
-import { Read, readBoolean, readDate, readList, readNumber, readText, safeJsonParse } from './coerce';
+import {
+  N_,
+  Problem,
+  problem,
+  Read,
+  readBoolean,
+  readDate,
+  readList,
+  readNumber,
+  readText,
+  safeJsonParse,
+} from './coerce';
 import type {
   Activity,
   ArrPoint,
@@ -50,7 +61,7 @@ function readField(raw: unknown, kind: FieldKind, bounds: { min?: number; max?: 
       if (read.value !== undefined && read.value.length > MAX_TEXT_LENGTH)
         return {
           value: `${read.value.slice(0, MAX_TEXT_LENGTH)}…`,
-          problem: `text longer than ${MAX_TEXT_LENGTH} characters was shortened`,
+          problem: problem(N_('text longer than %s characters was shortened'), MAX_TEXT_LENGTH),
         };
       return read;
     }
@@ -75,7 +86,7 @@ function readScalars(row: Row, issues: ParseIssue[]): Scalars {
       spec.kind === 'list'
         ? readList(raw)
         : readField(raw, spec.kind, { min: spec.min, max: spec.max });
-    if (read.problem) issues.push({ column: spec.column, message: read.problem });
+    if (read.problem) issues.push({ column: spec.column, ...read.problem });
     if (read.value !== undefined) out[spec.column as ScalarColumnName] = read.value;
   });
   return out;
@@ -90,23 +101,23 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
   if (typeof raw === 'string') {
     list = safeJsonParse(raw);
     if (list === undefined) {
-      issues.push({ column: spec.column, message: 'is not valid JSON: expected a JSON array of objects' });
+      issues.push({ column: spec.column, ...problem(N_('is not valid JSON: expected a JSON array of objects')) });
       return [];
     }
   }
   if (list === null) return [];
   if (!Array.isArray(list)) {
-    issues.push({ column: spec.column, message: 'expected a JSON array of objects' });
+    issues.push({ column: spec.column, ...problem(N_('expected a JSON array of objects')) });
     return [];
   }
   if (list.length > MAX_DETAIL_ITEMS) {
-    issues.push({ column: spec.column, message: `only the first ${MAX_DETAIL_ITEMS} items are shown` });
+    issues.push({ column: spec.column, ...problem(N_('only the first %s items are shown'), MAX_DETAIL_ITEMS) });
     list = list.slice(0, MAX_DETAIL_ITEMS);
   }
   const known = new Set(spec.fields.map(f => f.key));
   const items: Record<string, unknown>[] = [];
   let skipped = 0;
-  const problems = new Map<string, string>();
+  const problems = new Map<string, Problem>();
   (list as unknown[]).forEach(entry => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       skipped += 1;
@@ -127,8 +138,8 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
     items.push(item);
   });
   if (skipped)
-    issues.push({ column: spec.column, message: `${skipped} item(s) that are not objects were skipped` });
-  problems.forEach((message, key) => issues.push({ column: `${spec.column}.${key}`, message }));
+    issues.push({ column: spec.column, ...problem(N_('%s item(s) that are not objects were skipped'), skipped) });
+  problems.forEach((found, key) => issues.push({ column: `${spec.column}.${key}`, ...found }));
   return items;
 }
 
@@ -148,16 +159,17 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
   const id = s.customer_id as string | undefined;
   const name = s.customer_name as string | undefined;
   if (!id) {
-    issues.push({ column: 'customer_id', message: 'is empty: the row cannot be shown' });
+    issues.push({ column: 'customer_id', ...problem(N_('is empty: the row cannot be shown')) });
     return { issues };
   }
   const details = {} as Details;
   DETAIL_COLUMNS.forEach(spec => {
     details[spec.column] = readDetailItems(row, spec, issues);
   });
-  if (name === undefined) issues.push({ column: 'customer_name', message: 'is empty: the id is shown instead' });
+  if (name === undefined)
+    issues.push({ column: 'customer_name', ...problem(N_('is empty: the id is shown instead')) });
   if (s.current_arr === undefined && !issues.some(i => i.column === 'current_arr'))
-    issues.push({ column: 'current_arr', message: 'is empty' });
+    issues.push({ column: 'current_arr', ...problem(N_('is empty')) });
 
   const activities: Activity[] = details.activities.map(a => ({
     ...(a as Omit<Activity, 'type'>),
@@ -276,11 +288,11 @@ export function parseRows(rows: readonly Row[], columnNames?: readonly string[])
   rows.forEach((row, index) => {
     const parsed = parseRow(row && typeof row === 'object' ? row : {});
     if (!parsed.profile) {
-      issues.push({ column: 'customer_id', message: `row ${index + 1} has no customer id and is not shown` });
+      issues.push({ column: 'customer_id', ...problem(N_('row %s has no customer id and is not shown'), index + 1) });
       return;
     }
     if (seen.has(parsed.profile.id)) {
-      issues.push({ column: 'customer_id', message: `row ${index + 1} repeats a customer id and is not shown` });
+      issues.push({ column: 'customer_id', ...problem(N_('row %s repeats a customer id and is not shown'), index + 1) });
       return;
     }
     seen.add(parsed.profile.id);

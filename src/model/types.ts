@@ -166,7 +166,9 @@ export interface CustomerProfile {
 /** A value that could not be read, reported to the chart author. Never carries the value itself. */
 export interface ParseIssue {
   column: string;
-  message: string;
+  /** An English template with %s placeholders (see model/coerce `Problem`), translated by the view. */
+  text: string;
+  args: (string | number)[];
 }
 
 export interface ParsedCustomer {

@@ -1,21 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
-import { act, renderChart } from '../support/render';
-import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES, TODAY } from '../support/fixtures';
+import { act, fixToday, renderChart } from '../support/render';
+import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
 
-beforeEach(() => {
-  // Only the clock is fixed ("today" for renewal days); timers run for real, as antd and React.lazy need them.
-  jest.useFakeTimers({
-    now: TODAY,
-    doNotFake: [
-      'nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval',
-      'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
-      'hrtime', 'performance',
-    ],
-  });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+fixToday();
 
 const card = (name: string) => within(screen.getByRole('region', { name }));
 const tab = (name: string) => screen.getByRole('tab', { name });

@@ -1,4 +1,10 @@
-import { readBoolean, readDate, readList, readNumber, readText } from '../../src/model/coerce';
+import { formatProblem, Read, readBoolean, readDate, readList, readNumber, readText } from '../../src/model/coerce';
+
+/** A read as a person reads it: the value, or the problem as a sentence. */
+const plain = <T,>(read: Read<T>) => ({
+  ...(read.value !== undefined && { value: read.value }),
+  ...(read.problem && { problem: formatProblem(read.problem) }),
+});
 
 describe('readNumber', () => {
   it.each`
@@ -22,7 +28,7 @@ describe('readNumber', () => {
     ${'a score below its range'}          | ${-5}                | ${{ min: 0, max: 100 }}     | ${undefined} | ${'-5 is below the allowed minimum 0'}
     ${'an integer rounded'}               | ${'499.6'}           | ${{ integer: true }}        | ${500}       | ${undefined}
   `('$description', ({ raw, bounds, value, problem }) => {
-    expect(readNumber(raw, bounds)).toEqual({ ...(value !== undefined && { value }), ...(problem && { problem }) });
+    expect(plain(readNumber(raw, bounds))).toEqual({ ...(value !== undefined && { value }), ...(problem && { problem }) });
   });
 });
 
@@ -71,7 +77,7 @@ describe('readList', () => {
 test('readText trims and refuses objects; readBoolean reads the usual spellings', () => {
   expect(readText('  Acme ')).toEqual({ value: 'Acme' });
   expect(readText(42)).toEqual({ value: '42' });
-  expect(readText({}).problem).toBe('expected text, got an object');
+  expect(plain(readText({})).problem).toBe('expected text, got an object');
   expect(readBoolean('yes')).toEqual({ value: true });
   expect(readBoolean(0)).toEqual({ value: false });
   expect(readBoolean('maybe').problem).toBeTruthy();

@@ -81,6 +81,24 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
+/**
+ * Fixes "today" at the fixtures' TODAY for the tests of a file. Only the clock is faked: timers run for real, as
+ * antd and React.lazy need them.
+ */
+export function fixToday() {
+  beforeEach(() => {
+    jest.useFakeTimers({
+      now: TODAY,
+      doNotFake: [
+        'nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval',
+        'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
+        'hrtime', 'performance',
+      ],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+}
+
 export function withTheme(ui: React.ReactElement, theme: object = supersetTheme) {
   return <ThemeProvider theme={theme as typeof supersetTheme}>{ui}</ThemeProvider>;
 }
