@@ -36,7 +36,7 @@ const describe = (raw: unknown): string => {
   if (raw instanceof Date) return N_('an invalid date');
   if (typeof raw === 'object') return N_('an object');
   if (typeof raw === 'string') return raw.length > 64 ? N_('a long text') : N_('text');
-  if (typeof raw === 'number') return Number.isNaN(raw) ? N_('NaN') : N_('a non-finite number');
+  if (typeof raw === 'number') return Number.isNaN(raw) ? N_('a value that is not a number') : N_('an infinite number');
   if (typeof raw === 'boolean') return N_('a true/false value');
   return N_('a value of another type');
 };
@@ -155,6 +155,8 @@ export function readDate(raw: unknown): Read<string> {
   const ms = timestampFrom(raw);
   if (ms === undefined || Number.isNaN(ms)) return { problem: problem(N_('expected a date, got %s'), describe(raw)) };
   const date = new Date(ms);
+  // Beyond ±8.64e15 ms a Date is invalid, and toISOString() would throw.
+  if (Number.isNaN(date.getTime())) return { problem: problem(N_('expected a date, got %s'), describe(raw)) };
   const year = date.getUTCFullYear();
   if (year < YEAR_MIN || year > YEAR_MAX)
     return { problem: problem(N_('the year %s is outside %s–%s'), year, YEAR_MIN, YEAR_MAX) };

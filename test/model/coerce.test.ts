@@ -20,8 +20,8 @@ describe('readNumber', () => {
     ${'a bigint'}                         | ${BigInt(42)}        | ${{}}                       | ${42}        | ${undefined}
     ${'null'}                             | ${null}              | ${{}}                       | ${undefined} | ${undefined}
     ${'an empty string'}                  | ${'  '}              | ${{}}                       | ${undefined} | ${undefined}
-    ${'NaN'}                              | ${NaN}               | ${{}}                       | ${undefined} | ${'expected a number, got NaN'}
-    ${'Infinity'}                         | ${Infinity}          | ${{}}                       | ${undefined} | ${'expected a number, got a non-finite number'}
+    ${'NaN'}                              | ${NaN}               | ${{}}                       | ${undefined} | ${'expected a number, got a value that is not a number'}
+    ${'Infinity'}                         | ${Infinity}          | ${{}}                       | ${undefined} | ${'expected a number, got an infinite number'}
     ${'text'}                             | ${'n/a'}             | ${{}}                       | ${undefined} | ${'expected a number, got text'}
     ${'an object'}                        | ${{ v: 1 }}          | ${{}}                       | ${undefined} | ${'expected a number, got an object'}
     ${'a score above its range'}          | ${120}               | ${{ min: 0, max: 100 }}     | ${undefined} | ${'120 is above the allowed maximum 100'}
@@ -55,6 +55,8 @@ describe('readDate', () => {
     ${'a far-future placeholder'}| ${'9999-12-31'}
     ${'an invalid Date'}         | ${new Date('x')}
     ${'an object'}               | ${{ date: '2020-01-01' }}
+    ${'an epoch beyond Date'}    | ${8640000000000001}
+    ${'a bigint beyond Date'}    | ${BigInt('8640000000000001')}
   `('reports $description', ({ raw }) => {
     const read = readDate(raw);
     expect(read.value).toBeUndefined();
