@@ -52,6 +52,19 @@ export const MAX_DETAIL_ITEMS = 50_000;
 /** Keys that must never be copied onto an object from data. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Kept extra keys become plain JSON values (bigints as text, NaN and Infinity as null), so the JSON and CSV exports
+ * can always serialise them.
+ */
+function jsonSafe(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    return text === undefined ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 type Scalars = Partial<Record<ScalarColumnName, unknown>>;
 
 function readField(raw: unknown, kind: FieldKind, bounds: { min?: number; max?: number } = {}): Read<unknown> {
@@ -132,7 +145,7 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
     });
     const extra: Extra = {};
     Object.keys(source).forEach(key => {
-      if (!known.has(key) && !UNSAFE_KEYS.has(key)) extra[key] = source[key];
+      if (!known.has(key) && !UNSAFE_KEYS.has(key)) extra[key] = jsonSafe(source[key]);
     });
     if (Object.keys(extra).length) item.extra = extra;
     items.push(item);
