@@ -22,6 +22,24 @@ export const Section = styled.section(({ theme }) => {
   };
 });
 
+/** A panel's sections, one under the other. */
+export const Stack = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
+});
+
+/** A progress bar and its figure side by side (feature adoption, health components). */
+export const ProgressRow = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'grid',
+    gridTemplateColumns: `minmax(${k.space(16)}, 1fr) auto`,
+    alignItems: 'center',
+    gap: k.space(2),
+    '.ant-progress': { margin: 0 },
+  };
+});
+
 /** Two columns on a wide tile, one on a narrow one. */
 export const Columns = styled.div(({ theme }) => {
   const k = getTokens(theme);

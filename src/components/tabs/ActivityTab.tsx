@@ -10,7 +10,12 @@ import type { Activity } from '../../model/types';
 import { activityTypeLabel, eventTypeLabel } from '../../i18n/labels';
 import { getTokens, Tokens } from '../../theme/tokens';
 import { useProfile } from '../context';
-import { EmptyState, Missing, Section } from '../shared';
+import {
+  EmptyState,
+  Missing,
+  Section,
+  Stack,
+} from '../shared';
 import VirtualList from '../VirtualList';
 
 type Filter = ActivityType | 'all';
@@ -25,8 +30,6 @@ const VIEWPORT_UNITS = { compact: 48, full: 120 } as const;
 export const rowHeightOf = (k: Tokens) => ROW_UNITS * k.unit;
 export const viewportHeightOf = (k: Tokens, compact: boolean) =>
   (compact ? VIEWPORT_UNITS.compact : VIEWPORT_UNITS.full) * k.unit;
-
-const Wrap = styled.div(({ theme }) => ({ display: 'flex', flexDirection: 'column', gap: getTokens(theme).space(3) }));
 
 const Figures = styled.dl(({ theme }) => {
   const k = getTokens(theme);
@@ -172,7 +175,7 @@ export default function ActivityTab() {
   ];
 
   return (
-    <Wrap>
+    <Stack>
       <Figures>
         <div>
           <dt>{t('Total interactions')}</dt>
@@ -223,6 +226,6 @@ export default function ActivityTab() {
           </>
         )}
       </Section>
-    </Wrap>
+    </Stack>
   );
 }

@@ -12,12 +12,20 @@ import type { HealthStatus } from '../../model/constants';
 import { healthStatusLabel } from '../../i18n/labels';
 import { useProfile } from '../context';
 import MiniChart, { ChartPoint } from '../MiniChart';
-import { Badge, Columns, EmptyState, FieldList, Missing, Muted, Section, Table, TableScroll, Tone } from '../shared';
-
-const Stack = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
-});
+import {
+  Badge,
+  Columns,
+  EmptyState,
+  FieldList,
+  Missing,
+  Muted,
+  ProgressRow,
+  Section,
+  Stack,
+  Table,
+  TableScroll,
+  Tone,
+} from '../shared';
 
 const ScoreLine = styled.div(({ theme }) => {
   const k = getTokens(theme);
@@ -49,17 +57,6 @@ const Callout = styled.p(({ theme }) => {
   };
 });
 
-const Bar = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'grid',
-    gridTemplateColumns: `minmax(${k.space(16)}, 1fr) auto`,
-    alignItems: 'center',
-    gap: k.space(2),
-    '.ant-progress': { margin: 0 },
-  };
-});
-
 const STATUS_TONE: Record<HealthStatus, Tone> = { critical: 'error', 'at-risk': 'warning', healthy: 'success' };
 
 /** Weights may come as fractions (0.3) or percentages (30): one scale for the whole list, decided by its values. */
@@ -77,7 +74,7 @@ function ScoreBar({ score, name }: { score: number | undefined; name: string }) 
   const status = healthStatus(score, thresholds);
   const colour = { critical: tokens.colorError, 'at-risk': tokens.colorWarning, healthy: tokens.colorSuccess };
   return (
-    <Bar>
+    <ProgressRow>
       <Progress
         percent={clampScore(score)}
         showInfo={false}
@@ -87,7 +84,7 @@ function ScoreBar({ score, name }: { score: number | undefined; name: string }) 
         aria-label={t('%s score: %s/100', name, text)}
       />
       <span>{t('%s/100', text)}</span>
-    </Bar>
+    </ProgressRow>
   );
 }
 

@@ -8,12 +8,16 @@ import { paymentHealthLabel } from '../../i18n/labels';
 import { getTokens } from '../../theme/tokens';
 import { useProfile } from '../context';
 import KpiCards from '../KpiCards';
-import { Badge, Columns, FieldList, FieldItem, Muted, Section, WebLink } from '../shared';
-
-const Stack = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return { display: 'flex', flexDirection: 'column', gap: k.space(3) };
-});
+import {
+  Badge,
+  Columns,
+  FieldItem,
+  FieldList,
+  Muted,
+  Section,
+  Stack,
+  WebLink,
+} from '../shared';
 
 const Row = styled.div(({ theme }) => {
   const k = getTokens(theme);

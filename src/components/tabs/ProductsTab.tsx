@@ -18,16 +18,13 @@ import {
   FieldList,
   Missing,
   Muted,
+  ProgressRow,
   Section,
+  Stack,
   Table,
   TableScroll,
   Tone,
 } from '../shared';
-
-const Stack = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
-});
 
 const Warning = styled.div(({ theme }) => {
   const k = getTokens(theme);
@@ -60,17 +57,6 @@ const NameList = styled.ul(({ theme }) => {
   };
 });
 
-const Adoption = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'grid',
-    gridTemplateColumns: `minmax(${k.space(16)}, 1fr) auto`,
-    alignItems: 'center',
-    gap: k.space(2),
-    '.ant-progress': { margin: 0 },
-  };
-});
-
 /** Known product statuses; anything else is shown as written, in a neutral tone. */
 function productStatus(status: string | undefined): { label: string; tone: Tone } | undefined {
   switch (status?.toLowerCase()) {
@@ -100,7 +86,7 @@ function AdoptionBar({ value, name }: { value: number | undefined; name: string 
   const text = format.percent(value);
   if (value === undefined || text === undefined) return <Missing />;
   return (
-    <Adoption>
+    <ProgressRow>
       <Progress
         percent={clampPercent(value)}
         showInfo={false}
@@ -110,7 +96,7 @@ function AdoptionBar({ value, name }: { value: number | undefined; name: string 
         aria-label={t('Feature adoption of %s: %s', name, text)}
       />
       <span>{text}</span>
-    </Adoption>
+    </ProgressRow>
   );
 }
 

@@ -21,15 +21,11 @@ import {
   Missing,
   Muted,
   Section,
+  Stack,
   Table,
   TableScroll,
   Tone,
 } from '../shared';
-
-const Stack = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return { display: 'flex', flexDirection: 'column', gap: k.space(3), minWidth: 0 };
-});
 
 const Legend = styled.ul(({ theme }) => {
   const k = getTokens(theme);
