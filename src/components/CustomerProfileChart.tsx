@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
-import { styled, useTheme } from '../theme';
+import { styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
 import { antdThemeOf, getTokens } from '../theme/tokens';
@@ -74,10 +74,24 @@ function ModelMessage({ props }: { props: CustomerProfileProps }) {
   );
 }
 
+/**
+ * The host theme reaches the plugin two ways: Superset's emotion ThemeProvider (shared when the plugin is built
+ * into Superset) and `chartProps.theme` (always). The latter wins, so a plugin loaded as its own bundle, with its own
+ * emotion, still follows the host's light or dark theme.
+ */
 export default function CustomerProfileChart(props: CustomerProfileProps) {
+  const contextTheme = useTheme();
+  const theme = props.hostTheme ?? contextTheme;
+  return (
+    <ThemeProvider theme={theme}>
+      <ThemedChart {...props} />
+    </ThemeProvider>
+  );
+}
+
+function ThemedChart(props: CustomerProfileProps) {
   const { width, height, model } = props;
-  const theme = useTheme();
-  const tokens = getTokens(theme);
+  const tokens = getTokens(useTheme());
   const antdTheme = useMemo(() => antdThemeOf(tokens), [tokens]);
   const customers = useMemo(() => (model.status === 'ok' ? model.customers : []), [model]);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);

@@ -22,6 +22,11 @@ export interface CustomerProfileProps extends ResolvedOptions {
   display: DisplayOptions;
   /** Sensitive contract columns the dataset exposes while show_sensitive_data is off: a warning for the author. */
   exposedSensitiveColumns: string[];
+  /**
+   * The host's theme as Superset hands it to every chart (Superset 6: antd tokens, in light or dark). The view prefers
+   * it to emotion's context, which a plugin loaded as a separate bundle does not share.
+   */
+  hostTheme?: object;
 }
 
 interface QueryData {
@@ -50,7 +55,7 @@ function toContractRows(rows: Row[], mapping: Map<string, string>): Row[] {
 }
 
 export default function transformProps(chartProps: CustomerProfileChartProps): CustomerProfileProps {
-  const { width, height, rawFormData, queriesData, datasource } = chartProps;
+  const { width, height, rawFormData, queriesData, datasource, theme } = chartProps;
   // `formData` arrives camelCased; the control panel's own snake_case names are on `rawFormData`.
   const formData = rawFormData as CustomerProfileFormData;
   const options = resolveOptions(formData);
@@ -108,5 +113,6 @@ export default function transformProps(chartProps: CustomerProfileChartProps): C
     model,
     ...options,
     exposedSensitiveColumns,
+    ...(theme && typeof theme === 'object' && Object.keys(theme).length ? { hostTheme: theme } : {}),
   };
 }

@@ -3,11 +3,11 @@
  * Superset, the plugin shares Superset's emotion, so `useTheme()` returns the host theme (Superset 6's antd tokens,
  * or Superset 4/5's gridUnit/colors), which `getTokens` reads with fallbacks.
  */
-import { useTheme } from '@emotion/react';
+import { ThemeProvider, useTheme } from '@emotion/react';
 import styled from '@emotion/styled';
 import { getTokens, Tokens } from './tokens';
 
-export { styled, useTheme };
+export { styled, ThemeProvider, useTheme };
 export { getTokens, antdThemeOf, SAMPLE_THEMES } from './tokens';
 export type { Tokens } from './tokens';
 
