@@ -49,7 +49,7 @@ module.exports = {
   testTimeout: 30000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/node/'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/superset/'],
   setupFiles: ['<rootDir>/test/support/setupFiles.ts'],
   moduleNameMapper: {
     '\\.(svg|png|css|less)$': '<rootDir>/test/support/fileStub.ts',

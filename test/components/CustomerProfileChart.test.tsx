@@ -262,16 +262,16 @@ describe('editing', () => {
     const blobs: Blob[] = [];
     Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => undefined });
     const first = renderChart({ formData: { allow_editing: true } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add notes or edits' }));
+    fireEvent.click(screen.getByText('Add notes or edits'));
     fireEvent.change(screen.getByLabelText('Next steps'), { target: { value: 'Book the QBR' } });
     fireEvent.change(screen.getByLabelText('Industry'), { target: { value: 'Software' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save locally' }));
+    fireEvent.click(screen.getByText('Save locally'));
     expect(screen.getByText('Book the QBR')).toBeTruthy();
     expect(screen.getAllByText('Local edit').length).toBeGreaterThanOrEqual(2);
     first.unmount();
     renderChart({ formData: { allow_editing: true } });
     expect(screen.getByText('Book the QBR')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    fireEvent.click(screen.getByText('Export'));
     fireEvent.click(await screen.findByText('Export JSON'));
     const text = await new Promise<string>(resolve => {
       const reader = new FileReader();
@@ -279,7 +279,7 @@ describe('editing', () => {
       reader.readAsText(blobs[0]);
     });
     expect(JSON.parse(text).local_edits).toEqual({ next_steps: 'Book the QBR', industry: 'Software' });
-    fireEvent.click(screen.getByRole('button', { name: 'Discard local edits' }));
+    fireEvent.click(screen.getByText('Discard local edits'));
     expect(screen.queryByText('Book the QBR')).toBeNull();
     expect(window.localStorage.getItem('customer-profile-360:edits:ACME-001')).toBeNull();
   });

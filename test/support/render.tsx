@@ -21,6 +21,8 @@ type Act = (callback: () => unknown) => unknown;
 export const act: Act = ((React as unknown as { act?: Act }).act ?? TestUtils.act) as Act;
 export const isReact18 = React.version.startsWith('18');
 
+const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+
 configureDom({
   eventWrapper: cb => {
     let result: unknown;
@@ -29,13 +31,26 @@ configureDom({
     });
     return result;
   },
-  asyncWrapper: async cb => {
-    let result: unknown;
-    await act(async () => {
-      result = await cb();
-    });
-    return result;
-  },
+  // React 17: wait inside one async act(), as @testing-library/react 12 does. React 18 queues updates made inside
+  // act() until it ends, so waiting inside act() would never see them: like @testing-library/react 13+, leave the act
+  // environment while waiting and let React flush on its own.
+  asyncWrapper: isReact18
+    ? async cb => {
+        const previous = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
+        actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+        try {
+          return await cb();
+        } finally {
+          actEnvironment.IS_REACT_ACT_ENVIRONMENT = previous;
+        }
+      }
+    : async cb => {
+        let result: unknown;
+        await act(async () => {
+          result = await cb();
+        });
+        return result;
+      },
 });
 
 interface Mounted {
