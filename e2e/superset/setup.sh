@@ -8,13 +8,20 @@ t0=$(date +%s); lap=$t0
 step() { local now; now=$(date +%s); echo "[setup] $1 ($((now - lap)) s)"; lap=$now; }
 
 # --- system packages (Debian) -------------------------------------------------
+# A fresh Debian image has none of these: python3 + venv (ensurepip) for the Superset venv, curl for start.sh's
+# health check, PostgreSQL for the demo data, Chromium (+ Arial/Helvetica-metric fonts) for the browser tests.
 need_apt=()
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_apt+=(python3-venv)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl ca-certificates)
 [ -x "${PG_BIN:-/nonexistent}/initdb" ] || need_apt+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi liberation || need_apt+=(fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "need root to apt-get install ${need_apt[*]}" >&2; exit 1; fi
+  echo "[setup] apt-get install ${need_apt[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; export PG_BIN
 fi
 step "apt packages"
