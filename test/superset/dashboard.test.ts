@@ -90,8 +90,9 @@ e2e('dashboard with a native filter on customer_id', () => {
       expect(errors).toEqual([]);
     });
 
-    // KNOWN ISSUE, as in explore: the chart keeps its light fallback theme (bundled emotion, empty ThemeContext).
-    test.failing('KNOWN ISSUE: the chart follows the dark host theme', async () => {
+    // The bundled @emotion/react has its own ThemeContext (useTheme() returns {}), so the chart follows the host
+    // through chartProps.theme, which Superset hands to every chart.
+    test('the chart follows the dark host theme', async () => {
       const frame = await colorsOf(session.page, FRAME);
       expect(luminance(frame?.background)).toBeLessThan(0.2);
     });

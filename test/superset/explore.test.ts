@@ -139,10 +139,9 @@ e2e('explore', () => {
       expect(errors).toEqual([]);
     });
 
-    // KNOWN ISSUE (documented by a failing expectation; jest reports it as passed while it still fails):
-    // the bundled @emotion/react has its own ThemeContext, so useTheme() in the chart returns {} and the chart
-    // keeps its light fallback tokens in the dark host. Fix in the plugin: read chartProps.theme (see above).
-    test.failing('KNOWN ISSUE: the chart follows the dark host theme', async () => {
+    // The bundled @emotion/react has its own ThemeContext (useTheme() returns {}), so the chart follows the host
+    // through chartProps.theme, which Superset hands to every chart.
+    test('the chart follows the dark host theme', async () => {
       const frame = await colorsOf(session.page, FRAME);
       expect(luminance(frame?.background)).toBeLessThan(0.2);
     });
