@@ -7,6 +7,10 @@ import { theme as antdTheme, ThemeConfig } from 'antd';
 
 type Dict = Record<string, unknown>;
 
+/**
+ * Primary and status colours are adjusted to read at 4.5:1 on the background (`readable`): the chart uses them as
+ * small text (badges, links, the active tab), and Superset's brand teal is 3.5:1 on white.
+ */
 export interface Tokens {
   unit: number;
   /** `space(n)` is n grid units, in pixels, for CSS. */
@@ -70,17 +74,62 @@ const colour = (theme: unknown, paths: string[], fallback: string) =>
 const num = (theme: unknown, paths: string[], fallback: number) =>
   pick(theme, paths, fallback, v => typeof v === 'number' && Number.isFinite(v) && v > 0);
 
-/** Relative luminance of a #rgb / #rrggbb / rgb() colour; undefined when it cannot be read. */
-export function luminance(value: string): number | undefined {
-  let rgb: number[] | undefined;
+type Rgb = [number, number, number];
+
+const toHex = (rgb: Rgb) => `#${rgb.map(c => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+
+/** #rgb, #rrggbb(aa) or rgb()/rgba() as red, green, blue and alpha; undefined when it cannot be read. */
+function parseRgba(value: string): [Rgb, number] | undefined {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})([0-9a-f]{2})?$/i.exec(value.trim());
   if (hex) {
     const h = hex[1].length === 3 ? hex[1].replace(/./g, c => c + c) : hex[1];
-    rgb = [0, 2, 4].map(i => parseInt(h.slice(i, i + 2), 16));
-  } else {
-    const fn = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/i.exec(value.trim());
-    if (fn) rgb = fn.slice(1, 4).map(Number);
+    const alpha = hex[2] ? parseInt(hex[2], 16) / 255 : 1;
+    return [[0, 2, 4].map(i => parseInt(h.slice(i, i + 2), 16)) as Rgb, alpha];
   }
+  const fn = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+%?))?/i.exec(value.trim());
+  if (!fn) return undefined;
+  const alpha = fn[4] === undefined ? 1 : fn[4].endsWith('%') ? parseFloat(fn[4]) / 100 : parseFloat(fn[4]);
+  return [fn.slice(1, 4).map(Number) as Rgb, Number.isFinite(alpha) ? Math.min(1, Math.max(0, alpha)) : 1];
+}
+
+const parseColour = (value: string): Rgb | undefined => parseRgba(value)?.[0];
+
+/** A translucent colour (antd's fills are) as the solid colour it shows over `background`. */
+export function solid(colour: string, background: string): string {
+  const top = parseRgba(colour);
+  const bottom = parseColour(background);
+  if (!top || !bottom || top[1] >= 1) return colour;
+  const [rgb, alpha] = top;
+  return toHex(rgb.map((c, i) => c * alpha + bottom[i] * (1 - alpha)) as Rgb);
+}
+
+/** WCAG contrast ratio of two colours (1 to 21); undefined when one cannot be read. */
+export function contrast(a: string, b: string): number | undefined {
+  const la = luminance(a);
+  const lb = luminance(b);
+  if (la === undefined || lb === undefined) return undefined;
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/**
+ * The colour, darkened on a light background (lightened on a dark one) just enough to reach `ratio` against it:
+ * status colours and the primary colour are used as small text, which needs 4.5:1 (WCAG AA).
+ */
+export function readable(colour: string, background: string, ratio = 4.5): string {
+  const rgb = parseColour(colour);
+  const bg = luminance(background);
+  if (!rgb || bg === undefined || (contrast(colour, background) ?? 0) >= ratio) return colour;
+  const target = bg > 0.5 ? 0 : 255;
+  for (let step = 1; step <= 20; step += 1) {
+    const mixed = rgb.map(c => c + (target - c) * (step / 20)) as Rgb;
+    if ((contrast(toHex(mixed), background) ?? 0) >= ratio) return toHex(mixed);
+  }
+  return toHex([target, target, target]);
+}
+
+/** Relative luminance of a #rgb / #rrggbb / rgb() colour; undefined when it cannot be read. */
+export function luminance(value: string): number | undefined {
+  const rgb = parseColour(value);
   if (!rgb) return undefined;
   const [r, g, b] = rgb.map(c => {
     const s = c / 255;
@@ -97,6 +146,12 @@ export function getTokens(theme: unknown): Tokens {
   const fontSize = num(theme, ['fontSize', 'typography.sizes.m'], FALLBACK.fontSize);
   const colorBg = colour(theme, ['colorBgContainer', 'colors.grayscale.light5'], FALLBACK.colorBg);
   const isDark = (luminance(colorBg) ?? 1) < 0.3;
+  const colorBgSubtle = solid(
+    colour(theme, ['colorBgLayout', 'colorFillQuaternary', 'colors.grayscale.light4'], isDark ? '#1d1d1d' : FALLBACK.colorBgSubtle),
+    colorBg,
+  );
+  // Text colours sit on both backgrounds (cards and subtle panels, pressed buttons): readable on each.
+  const onBoth = (c: string) => readable(readable(c, colorBg), colorBgSubtle);
   const px = (n: number) => `${Math.round(n * 100) / 100}px`;
   const tokens: Tokens = {
     unit,
@@ -110,7 +165,7 @@ export function getTokens(theme: unknown): Tokens {
     fontSizeXxl: px(num(theme, ['fontSizeHeading3', 'typography.sizes.xxl'], fontSize + 10)),
     fontWeightStrong: num(theme, ['fontWeightStrong', 'typography.weights.bold'], 600),
     radius: px(num(theme, ['borderRadius'], FALLBACK.radius)),
-    colorPrimary: colour(theme, ['colorPrimary', 'colors.primary.base'], FALLBACK.colorPrimary),
+    colorPrimary: onBoth(colour(theme, ['colorPrimary', 'colors.primary.base'], FALLBACK.colorPrimary)),
     colorText: colour(theme, ['colorText', 'colors.grayscale.dark2'], isDark ? '#f0f0f0' : FALLBACK.colorText),
     colorTextSecondary: colour(
       theme,
@@ -118,20 +173,16 @@ export function getTokens(theme: unknown): Tokens {
       isDark ? '#a6a6a6' : FALLBACK.colorTextSecondary,
     ),
     colorBg,
-    colorBgSubtle: colour(
-      theme,
-      ['colorFillQuaternary', 'colorBgLayout', 'colors.grayscale.light4'],
-      isDark ? '#1d1d1d' : FALLBACK.colorBgSubtle,
-    ),
+    colorBgSubtle,
     colorBorder: colour(
       theme,
       ['colorBorderSecondary', 'colorBorder', 'colors.grayscale.light2'],
       isDark ? '#424242' : FALLBACK.colorBorder,
     ),
-    colorSuccess: colour(theme, ['colorSuccess', 'colors.success.base'], FALLBACK.colorSuccess),
-    colorWarning: colour(theme, ['colorWarning', 'colors.warning.base'], FALLBACK.colorWarning),
-    colorError: colour(theme, ['colorError', 'colors.error.base'], FALLBACK.colorError),
-    colorInfo: colour(theme, ['colorInfo', 'colors.info.base'], FALLBACK.colorInfo),
+    colorSuccess: onBoth(colour(theme, ['colorSuccess', 'colors.success.base'], FALLBACK.colorSuccess)),
+    colorWarning: onBoth(colour(theme, ['colorWarning', 'colors.warning.base'], FALLBACK.colorWarning)),
+    colorError: onBoth(colour(theme, ['colorError', 'colors.error.base'], FALLBACK.colorError)),
+    colorInfo: onBoth(colour(theme, ['colorInfo', 'colors.info.base'], FALLBACK.colorInfo)),
     series: SERIES,
     isDark,
     breakpoints: { narrow: 520, wide: 900 },
@@ -146,6 +197,8 @@ export function antdThemeOf(tokens: Tokens): ThemeConfig {
     algorithm: tokens.isDark ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
     token: {
       colorPrimary: tokens.colorPrimary,
+      colorLink: tokens.colorPrimary,
+      colorInfo: tokens.colorInfo,
       colorBgContainer: tokens.colorBg,
       colorText: tokens.colorText,
       colorBorder: tokens.colorBorder,
