@@ -23,6 +23,8 @@ const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxW
     color: k.colorText,
     background: k.colorBg,
     '*, *::before, *::after': { boxSizing: 'border-box' },
+    // The host page's link colour may not read on the chart's background: links use the readable primary.
+    'a:not(.ant-btn)': { color: k.colorPrimary },
   };
 });
 

@@ -11,18 +11,18 @@ import { downloadText } from './download';
 import { useWatchlist } from './useBrowserState';
 import { Muted } from './shared';
 
-const Bar = styled.header(({ theme }) => {
+const Bar = styled.header<{ compact: boolean }>(({ theme, compact }) => {
   const k = getTokens(theme);
   return {
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: compact ? 'nowrap' : 'wrap',
     alignItems: 'flex-start',
     justifyContent: 'space-between',
     gap: k.space(2),
-    padding: `${k.space(3)} ${k.space(3)} 0`,
+    padding: compact ? `${k.space(2)} ${k.space(2)} 0` : `${k.space(3)} ${k.space(3)} 0`,
     h2: {
       margin: 0,
-      fontSize: k.fontSizeXxl,
+      fontSize: compact ? k.fontSizeXl : k.fontSizeXxl,
       fontWeight: k.fontWeightStrong,
       color: k.colorText,
       overflowWrap: 'anywhere',
@@ -43,7 +43,7 @@ const Actions = styled.div(({ theme }) => {
 const Note = styled.div(({ theme }) => ({ color: getTokens(theme).colorWarning, width: '100%' }));
 
 export default function Header({ onPrint }: { onPrint: () => void }) {
-  const { profile, display, alerts, edits } = useProfile();
+  const { profile, display, alerts, edits, compact } = useProfile();
   const watchlist = useWatchlist(profile.id);
   const [exportProblem, setExportProblem] = useState<string>();
   const place = [profile.city, profile.region].filter(Boolean).join(', ');
@@ -61,12 +61,43 @@ export default function Header({ onPrint }: { onPrint: () => void }) {
     setExportProblem(ok ? undefined : t('This browser cannot save files from here.'));
   };
 
+  const quickActions = display.showQuickActions
+    ? [
+        csmEmail && { key: 'email', label: t('Email CSM'), href: csmEmail, external: false },
+        website && { key: 'website', label: t('Website'), href: website, external: true },
+        crm && { key: 'crm', label: t('Open in CRM'), href: crm, external: true },
+      ].filter((a): a is { key: string; label: string; href: string; external: boolean } => !!a)
+    : [];
+  const exportItems = display.showExport
+    ? [
+        { key: 'csv', label: t('Export CSV') },
+        { key: 'json', label: t('Export JSON') },
+        { key: 'print', label: t('Print view') },
+      ]
+    : [];
+  const onExport = (key: string) => (key === 'print' ? onPrint() : exportAs(key as 'csv' | 'json'));
+  const watchLabel = watchlist.watched ? `★ ${t('On watchlist')}` : `☆ ${t('Add to watchlist')}`;
+
+  // A small tile keeps one line of header: every action in one menu.
+  const compactActions = [
+    ...(display.showWatchlist ? [{ key: 'watchlist', label: watchLabel }] : []),
+    ...exportItems,
+    ...quickActions.map(a => ({
+      key: a.key,
+      label: (
+        <a href={a.href} {...(a.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+          {a.label}
+        </a>
+      ),
+    })),
+  ];
+
   return (
-    <Bar>
+    <Bar compact={compact}>
       <div>
         <h2>{profile.name}</h2>
         {subline && <Subline>{subline}</Subline>}
-        {profile.csm.name && (
+        {profile.csm.name && !compact && (
           <Subline>
             {t('CSM:')} {profile.csm.name}
             {profile.csm.email && (
@@ -79,38 +110,38 @@ export default function Header({ onPrint }: { onPrint: () => void }) {
         )}
       </div>
       <Actions>
-        {display.showWatchlist && (
-          <Button aria-pressed={watchlist.watched} onClick={watchlist.toggle}>
-            {watchlist.watched ? `★ ${t('On watchlist')}` : `☆ ${t('Add to watchlist')}`}
-          </Button>
-        )}
-        {display.showExport && (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'csv', label: t('Export CSV') },
-                { key: 'json', label: t('Export JSON') },
-                { key: 'print', label: t('Print view') },
-              ],
-              onClick: ({ key }) => (key === 'print' ? onPrint() : exportAs(key as 'csv' | 'json')),
-            }}
-          >
-            <Button aria-haspopup="menu">{t('Export')}</Button>
-          </Dropdown>
-        )}
-        {display.showQuickActions && csmEmail && (
-          <Button href={csmEmail}>{t('Email CSM')}</Button>
-        )}
-        {display.showQuickActions && website && (
-          <Button href={website} target="_blank" rel="noopener noreferrer">
-            {t('Website')}
-          </Button>
-        )}
-        {display.showQuickActions && crm && (
-          <Button href={crm} target="_blank" rel="noopener noreferrer">
-            {t('Open in CRM')}
-          </Button>
+        {compact ? (
+          compactActions.length > 0 && (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: compactActions,
+                onClick: ({ key }) => (key === 'watchlist' ? watchlist.toggle() : onExport(key)),
+              }}
+            >
+              <Button size="small" aria-haspopup="menu">
+                {t('Actions')}
+              </Button>
+            </Dropdown>
+          )
+        ) : (
+          <>
+            {display.showWatchlist && (
+              <Button aria-pressed={watchlist.watched} onClick={watchlist.toggle}>
+                {watchLabel}
+              </Button>
+            )}
+            {exportItems.length > 0 && (
+              <Dropdown trigger={['click']} menu={{ items: exportItems, onClick: ({ key }) => onExport(key) }}>
+                <Button aria-haspopup="menu">{t('Export')}</Button>
+              </Dropdown>
+            )}
+            {quickActions.map(a => (
+              <Button key={a.key} href={a.href} {...(a.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+                {a.label}
+              </Button>
+            ))}
+          </>
         )}
         {watchlist.problem && <Note role="status">{watchlist.problem}</Note>}
         {exportProblem && <Note role="status">{exportProblem}</Note>}

@@ -18,10 +18,10 @@ import ErrorBoundary from './ErrorBoundary';
 import { EmptyState } from './shared';
 import { useLocalEdits } from './useBrowserState';
 
-const Body = styled.div(({ theme }) => {
+const Body = styled.div<{ compact: boolean }>(({ theme, compact }) => {
   const k = getTokens(theme);
   return {
-    padding: k.space(3),
+    padding: compact ? k.space(2) : k.space(3),
     display: 'flex',
     flexDirection: 'column',
     gap: k.space(3),
@@ -34,6 +34,20 @@ const PrintSection = styled.section(({ theme }) => {
   return {
     breakInside: 'avoid-page',
     h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
+  };
+});
+
+const TabChooser = styled.select(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    alignSelf: 'flex-start',
+    padding: `${k.space(1)} ${k.space(2)}`,
+    border: `1px solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+    color: k.colorText,
+    fontSize: k.fontSize,
+    fontFamily: 'inherit',
   };
 });
 
@@ -57,7 +71,15 @@ export interface ProfileViewProps extends CustomerProfileProps {
   customer: ParsedCustomer;
 }
 
-export default function ProfileView({ customer, width, display, thresholds, permissions, exposedSensitiveColumns }: ProfileViewProps) {
+export default function ProfileView({
+  customer,
+  width,
+  display,
+  thresholds,
+  permissions,
+  exposedSensitiveColumns,
+  showAuthorNotes,
+}: ProfileViewProps) {
   const tokens = getTokens(useTheme());
   const compact = width < tokens.breakpoints.narrow;
   // "Today" is fixed for the life of the view: counts of days do not shift under the reader.
@@ -81,9 +103,11 @@ export default function ProfileView({ customer, width, display, thresholds, perm
   return (
     <ProfileContext.Provider value={context}>
       <Header onPrint={() => setPrinting(true)} />
-      <Body>
+      <Body compact={compact}>
         {display.showAlerts && <AlertBanner />}
-        <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
+        {showAuthorNotes && (
+          <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
+        )}
         {!tabs.length ? (
           <EmptyState title={t('No tab is visible. Choose tabs in the control panel under Visible tabs.')} columns={[]} />
         ) : printing ? (
@@ -101,6 +125,28 @@ export default function ProfileView({ customer, width, display, thresholds, perm
               </PrintSection>
             ))}
           </div>
+        ) : compact ? (
+          // A small tile: a native chooser instead of a tab bar that would overflow into a "more" menu.
+          <>
+            <TabChooser
+              aria-label={t('Tab')}
+              value={activeTab}
+              onChange={event => setActive(event.target.value as TabId)}
+            >
+              {tabs.map(tab => (
+                <option key={tab.id} value={tab.id}>
+                  {tabTitle(tab.id)}
+                </option>
+              ))}
+            </TabChooser>
+            {tabs
+              .filter(tab => tab.id === activeTab)
+              .map(tab => (
+                <div key={tab.id} role="region" aria-label={tabTitle(tab.id)}>
+                  <Panel tab={tab} />
+                </div>
+              ))}
+          </>
         ) : (
           <Tabs
             activeKey={activeTab}

@@ -27,6 +27,11 @@ export interface CustomerProfileProps extends ResolvedOptions {
    * it to emotion's context, which a plugin loaded as a separate bundle does not share.
    */
   hostTheme?: object;
+  /**
+   * Notes for the chart author (unreadable values, exposed sensitive columns): shown where the chart is built, not
+   * to a dashboard's viewers. Superset adds `dashboardId` to the form data of a chart on a dashboard.
+   */
+  showAuthorNotes: boolean;
 }
 
 interface QueryData {
@@ -113,6 +118,7 @@ export default function transformProps(chartProps: CustomerProfileChartProps): C
     model,
     ...options,
     exposedSensitiveColumns,
+    showAuthorNotes: (rawFormData as { dashboardId?: unknown })?.dashboardId === undefined,
     ...(theme && typeof theme === 'object' && Object.keys(theme).length ? { hostTheme: theme } : {}),
   };
 }

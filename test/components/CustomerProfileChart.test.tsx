@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
-import { act, fixToday, renderChart } from '../support/render';
+import { act, chartProps, fixToday, render, renderChart, withTheme } from '../support/render';
+import CustomerProfileChart from '../../src/components/CustomerProfileChart';
+import { SAMPLE_THEMES } from '../../src/theme/tokens';
 import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
 
 fixToday();
@@ -310,5 +312,37 @@ describe('states of the data', () => {
     const notes = screen.getByText('Data notes for the chart author (2)').closest('details') as HTMLElement;
     expect(notes.textContent).toContain('employee_count: expected a number, got text');
     expect(notes.textContent).toContain('The dataset has sensitive columns (legal_name, inn, address, phone, email, csm_phone)');
+  });
+});
+
+describe('a small dashboard tile', () => {
+  it('keeps one header line: every action in one menu, and a tab chooser instead of a tab bar', async () => {
+    renderChart({ width: 400, height: 300 });
+    expect(screen.queryByText('☆ Add to watchlist')).toBeNull();
+    fireEvent.click(screen.getByText('Actions'));
+    expect(await screen.findByText('Export JSON')).toBeTruthy();
+    fireEvent.click(screen.getByText('☆ Add to watchlist'));
+    expect(window.localStorage.getItem('customer-profile-360:watchlist:ACME-001')).toBe('true');
+    const chooser = screen.getByLabelText('Tab') as HTMLSelectElement;
+    expect(Array.from(chooser.options).map(o => o.text)).toHaveLength(7);
+    fireEvent.change(chooser, { target: { value: 'contacts' } });
+    expect(await screen.findByText('Jane Doe')).toBeTruthy();
+  });
+});
+
+describe('notes for the chart author', () => {
+  it('are not shown to the viewers of a dashboard', () => {
+    renderChart({ rows: [rowWith({ employee_count: 'many' })], formData: { dashboardId: 7 } as never });
+    expect(screen.queryByText(/Data notes for the chart author/)).toBeNull();
+  });
+});
+
+describe('the host theme', () => {
+  it('from chartProps.theme wins over the emotion context, so a separately loaded bundle follows a dark host', () => {
+    const { container } = render(
+      withTheme(<CustomerProfileChart {...chartProps()} hostTheme={SAMPLE_THEMES.dark} />),
+    );
+    const frame = container.querySelector('.customer-profile-360') as HTMLElement;
+    expect(getComputedStyle(frame).backgroundColor).toBe('rgb(20, 20, 20)');
   });
 });
