@@ -21,18 +21,32 @@ export interface MiniChartProps {
   /** Fixed lower bound (0 for amounts and scores). */
   min?: number;
   max?: number;
+  /** Formats values in the caption under a line chart (its first and last point, the chart's axis). */
+  formatValue?: (value: number) => string | undefined;
 }
 
 const VIEW_W = 600;
 const VIEW_H = 160;
 const PAD = 6;
 
+const Caption = styled.div(({ theme }) => {
+  const k = getTokens(theme);
+  return {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: k.space(2),
+    color: k.colorTextSecondary,
+    fontSize: k.fontSizeSm,
+    fontVariantNumeric: 'tabular-nums',
+  };
+});
+
 const Svg = styled.svg(({ theme }) => {
   const k = getTokens(theme);
   return { width: '100%', height: k.space(30), display: 'block' };
 });
 
-export default function MiniChart({ points, kind = 'line', summary, min, max }: MiniChartProps) {
+export default function MiniChart({ points, kind = 'line', summary, min, max, formatValue }: MiniChartProps) {
   const k = getTokens(useTheme());
   const shapes = useMemo(() => {
     const values = points.map(p => p.value);
@@ -49,7 +63,11 @@ export default function MiniChart({ points, kind = 'line', summary, min, max }: 
   const colour = { success: k.colorSuccess, warning: k.colorWarning, error: k.colorError };
   const { x, y } = shapes;
   const barWidth = Math.max(1, ((VIEW_W - 2 * PAD) / points.length) * 0.7);
+  const first = points[0];
+  const last = points[points.length - 1];
+  const labelOf = (p: ChartPoint) => `${p.label}: ${formatValue?.(p.value) ?? p.value}`;
   return (
+    <figure style={{ margin: 0 }}>
     <Svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
       <line x1={PAD} x2={VIEW_W - PAD} y1={VIEW_H - PAD} y2={VIEW_H - PAD} stroke={k.colorBorder} />
       {kind === 'line' ? (
@@ -75,5 +93,13 @@ export default function MiniChart({ points, kind = 'line', summary, min, max }: 
         ))
       )}
     </Svg>
+      {kind === 'line' && (
+        // The summary already tells a screen reader the same.
+        <Caption aria-hidden="true">
+          <span>{labelOf(first)}</span>
+          {points.length > 1 && <span>{labelOf(last)}</span>}
+        </Caption>
+      )}
+    </figure>
   );
 }

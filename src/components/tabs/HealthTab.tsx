@@ -120,7 +120,7 @@ function Breakdown({ breakdown }: { breakdown: HealthComponent[] }) {
                   {c === weakest && weakest.score !== undefined && weakest.score < 100 && (
                     <>
                       {' '}
-                      <Badge tone="warning">{t('Weakest')}</Badge>
+                      <Badge tone="warning">{t('Pulls down most')}</Badge>
                     </>
                   )}
                 </th>
@@ -151,6 +151,7 @@ function History() {
       kind="line"
       min={0}
       max={100}
+      formatValue={format.integer}
       summary={t(
         'Health score from %s on %s to %s on %s',
         format.integer(first.value),
@@ -171,7 +172,7 @@ export default function HealthTab() {
   const churnHigh = health.churnRisk !== undefined && health.churnRisk >= thresholds.churnRiskHigh;
   const churnThreshold = format.integer(thresholds.churnRiskHigh);
   const churn = format.integer(health.churnRisk);
-  const csat = format.integer(health.csat);
+  const csat = format.decimal(health.csat);
   const hours = format.decimal(health.avgResolutionHours);
 
   return (

@@ -160,7 +160,7 @@ function UsageTrend() {
   );
   return (
     <>
-      <MiniChart points={points} kind="line" min={0} summary={summary} />
+      <MiniChart points={points} kind="line" min={0} summary={summary} formatValue={format.integer} />
       <FieldList
         items={[
           { label: t('Latest active users'), value: format.integer(last.value) },

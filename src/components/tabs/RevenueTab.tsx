@@ -197,6 +197,7 @@ function ArrHistory({ revenue }: { revenue: RevenueInfo }) {
         points={points}
         kind="line"
         min={0}
+        formatValue={format.money}
         summary={t(
           'ARR from %s in %s to %s in %s',
           format.money(first.value),

@@ -26,7 +26,7 @@ describe('HealthTab', () => {
     renderPanel(HealthTab);
     expect(screen.getByText('Support pulls the score down most (25/100)')).toBeTruthy();
     const row = screen.getByRole('rowheader', { name: /Support/ }).closest('tr') as HTMLElement;
-    expect(within(row).getByText('Weakest')).toBeTruthy();
+    expect(within(row).getByText('Pulls down most')).toBeTruthy();
   });
 
   it('weighs the components: a heavy middling component can outweigh a light poor one', () => {
