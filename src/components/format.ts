@@ -14,8 +14,18 @@ export interface Formatters {
   month: (iso: string | undefined) => string | undefined;
 }
 
+const currencyCache = new Map<string, { symbol: string; before: boolean }>();
+
 /** The currency's symbol and whether it goes before the number, as the browser's Intl knows them. */
 function currencyParts(currency: string): { symbol: string; before: boolean } {
+  const cached = currencyCache.get(currency);
+  if (cached) return cached;
+  const parts = readCurrencyParts(currency);
+  currencyCache.set(currency, parts);
+  return parts;
+}
+
+function readCurrencyParts(currency: string): { symbol: string; before: boolean } {
   try {
     const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(1);
     const index = parts.findIndex(p => p.type === 'currency');
@@ -34,10 +44,17 @@ export function createFormatters(numberFormat: string, currency: string, dateFor
   const { symbol, before } = currencyParts(currency);
   const guard = (fn: (v: number) => string) => (value: number | undefined) =>
     value === undefined || !Number.isFinite(value) ? undefined : fn(value);
-  const formatDate = (format: string) => (iso: string | undefined) => {
-    if (!iso) return undefined;
-    const d = dayjs(iso.length === 10 ? `${iso}T00:00:00` : iso);
-    return d.isValid() ? d.format(format) : undefined;
+  // Long lists repeat dates (a thousand invoices, ten thousand events): each date is formatted once per formatter.
+  const formatDate = (format: string) => {
+    const cache = new Map<string, string | undefined>();
+    return (iso: string | undefined) => {
+      if (!iso) return undefined;
+      if (cache.has(iso)) return cache.get(iso);
+      const d = dayjs(iso.length === 10 ? `${iso}T00:00:00` : iso);
+      const text = d.isValid() ? d.format(format) : undefined;
+      cache.set(iso, text);
+      return text;
+    };
   };
   return {
     money: guard(v => {

@@ -152,6 +152,12 @@ function timestampFrom(raw: unknown): number | undefined {
  */
 export function readDate(raw: unknown): Read<string> {
   if (isBlank(raw)) return NOTHING;
+  // The common case, a plain ISO date inside the year window, is already the model's form: check it and keep it.
+  if (typeof raw === 'string' && raw.length === 10 && ISO_DATE.test(raw)) {
+    const year = Number(raw.slice(0, 4));
+    if (year >= YEAR_MIN && year <= YEAR_MAX && utcDate(year, Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) !== undefined)
+      return { value: raw };
+  }
   const ms = timestampFrom(raw);
   if (ms === undefined || Number.isNaN(ms)) return { problem: problem(N_('expected a date, got %s'), describe(raw)) };
   const date = new Date(ms);

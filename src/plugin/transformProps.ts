@@ -77,10 +77,11 @@ export default function transformProps(chartProps: CustomerProfileChartProps): C
     ...(permissions.showFinancialData ? [] : FINANCIAL_COLUMNS),
     ...(permissions.showSensitiveData ? [] : SENSITIVE_COLUMNS),
   ]);
-  const contractColnames = (datasetColnames ?? (rows[0] ? Object.keys(rows[0]) : [])).flatMap(name =>
-    Array.from(mapping)
-      .filter(([, dataset]) => dataset === name)
-      .map(([contract]) => contract),
+  // Dataset column -> the contract columns it feeds (one dataset column may feed several).
+  const feeds = new Map<string, string[]>();
+  mapping.forEach((dataset, contract) => feeds.set(dataset, [...(feeds.get(dataset) ?? []), contract]));
+  const contractColnames = (datasetColnames ?? (rows[0] ? Object.keys(rows[0]) : [])).flatMap(
+    name => feeds.get(name) ?? [],
   );
   const required = REQUIRED_COLUMNS.filter(c => !hidden.has(c));
   const missingColumns = required.filter(c => !mapping.has(c) || !contractColnames.includes(c));
