@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /** The active alerts, most severe first; each shows the rule behind it on hover and on keyboard focus. */
 import { Tooltip } from 'antd';
 import { styled } from '../theme';
@@ -42,7 +43,8 @@ const Hidden = styled.span({
   whiteSpace: 'nowrap',
 });
 
-export default function AlertBanner() {
+/** Memoised: a tab switch does not re-render the banner. */
+export default memo(function AlertBanner() {
   const { alerts } = useProfile();
   if (!alerts.length) return null;
   return (
@@ -61,4 +63,4 @@ export default function AlertBanner() {
       })}
     </List>
   );
-}
+});

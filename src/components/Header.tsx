@@ -1,5 +1,5 @@
 /** Customer name, segment • industry • place, CSM, and the actions: watchlist, export, quick actions. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Dropdown } from 'antd';
 import { styled } from '../theme';
 import { t } from '../i18n';
@@ -42,7 +42,8 @@ const Actions = styled.div(({ theme }) => {
 
 const Note = styled.div(({ theme }) => ({ color: getTokens(theme).colorWarning, width: '100%' }));
 
-export default function Header({ onPrint }: { onPrint: () => void }) {
+/** Memoised: a tab switch re-renders the view, not the header (the context it reads is unchanged). */
+export default memo(function Header({ onPrint }: { onPrint: () => void }) {
   const { profile, display, alerts, edits, compact } = useProfile();
   const watchlist = useWatchlist(profile.id);
   const [exportProblem, setExportProblem] = useState<string>();
@@ -148,4 +149,4 @@ export default function Header({ onPrint }: { onPrint: () => void }) {
       </Actions>
     </Bar>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** One customer: header, alert banner, notes for the chart author, and the tabs (or the print view). */
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Spin, Tabs } from 'antd';
 import { styled, useTheme } from '../theme';
 import { t } from '../i18n';
@@ -94,15 +94,21 @@ export default function ProfileView({
     }),
     [customer.profile, display, thresholds, permissions, tokens, today, compact, edits, printing],
   );
-  const { tabs, initial } = tabsFor(context);
+  const { tabs, initial } = useMemo(() => tabsFor(context), [context]);
+  // The same elements on every render: switching tabs does not re-render the panels already visited.
+  const items = useMemo(
+    () => tabs.map(tab => ({ key: tab.id, label: tabTitle(tab.id), children: <Panel tab={tab} /> })),
+    [tabs],
+  );
   const [active, setActive] = useState<TabId | undefined>(initial);
+  const openPrintView = useCallback(() => setPrinting(true), []);
   // A new default tab or tab list from the control panel takes effect at once.
   useEffect(() => setActive(initial), [initial]);
   const activeTab = tabs.some(tab => tab.id === active) ? active : initial;
 
   return (
     <ProfileContext.Provider value={context}>
-      <Header onPrint={() => setPrinting(true)} />
+      <Header onPrint={openPrintView} />
       <Body compact={compact}>
         {display.showAlerts && <AlertBanner />}
         {showAuthorNotes && (
@@ -152,7 +158,7 @@ export default function ProfileView({
             activeKey={activeTab}
             onChange={key => setActive(key as TabId)}
             size={compact ? 'small' : 'middle'}
-            items={tabs.map(tab => ({ key: tab.id, label: tabTitle(tab.id), children: <Panel tab={tab} /> }))}
+            items={items}
           />
         )}
       </Body>
