@@ -1,5 +1,7 @@
 /** Small shared pieces: sections, field lists, empty states, links, a status tag, a mini chart. */
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
+import { Button } from 'antd';
+import { useProfile } from './context';
 import { styled } from '../theme';
 import { t } from '../i18n';
 import { getTokens } from '../theme/tokens';
@@ -192,3 +194,20 @@ export const Table = styled.table(({ theme }) => {
 
 /** Horizontal scroll for wide tables on small tiles. */
 export const TableScroll = styled.div({ overflowX: 'auto', maxWidth: '100%' });
+
+/**
+ * Long lists (a thousand invoices, hundreds of contacts) show their first rows and a button for the rest; the
+ * print view shows everything.
+ */
+export function useFirstRows<T>(items: readonly T[], first: number) {
+  const { printing } = useProfile();
+  const [all, setAll] = useState(false);
+  const shown = printing || all || items.length <= first ? items : items.slice(0, first);
+  const more =
+    shown.length < items.length ? (
+      <Button size="small" onClick={() => setAll(true)}>
+        {t('Show all %s', items.length)}
+      </Button>
+    ) : null;
+  return { shown, more };
+}

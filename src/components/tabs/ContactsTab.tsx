@@ -9,7 +9,15 @@ import type { Contact } from '../../model/types';
 import { mailtoUrl, telUrl } from '../../model/url';
 import { getTokens } from '../../theme/tokens';
 import { useProfile } from '../context';
-import { Badge, EmptyState, FieldItem, FieldList, Missing, Section } from '../shared';
+import {
+  Badge,
+  EmptyState,
+  FieldItem,
+  FieldList,
+  Missing,
+  Section,
+  useFirstRows,
+} from '../shared';
 
 const Grid = styled.ul(({ theme }) => {
   const k = getTokens(theme);
@@ -108,6 +116,9 @@ function ContactCard({ contact }: { contact: Contact }) {
   );
 }
 
+/** Contacts shown before 'Show all': the key people come first (primary first). */
+const FIRST_CONTACTS = 24;
+
 export default function ContactsTab() {
   const { profile } = useProfile();
   const contacts = useMemo(
@@ -116,16 +127,18 @@ export default function ContactsTab() {
     [profile.contacts],
   );
 
+  const { shown, more } = useFirstRows(contacts, FIRST_CONTACTS);
   if (!contacts.length) return <EmptyState title={t('No contacts')} columns={['contacts']} />;
 
   return (
     <Section>
       <h3>{t('Key contacts')}</h3>
       <Grid>
-        {contacts.map((contact, index) => (
+        {shown.map((contact, index) => (
           <ContactCard key={`${index}:${contact.name ?? ''}`} contact={contact} />
         ))}
       </Grid>
+      {more}
     </Section>
   );
 }

@@ -11,7 +11,14 @@ import { safeWebUrl } from '../../model/url';
 import { documentTypeLabel } from '../../i18n/labels';
 import { getTokens } from '../../theme/tokens';
 import { useProfile } from '../context';
-import { Badge, EmptyState, Missing, Section, Tone } from '../shared';
+import {
+  Badge,
+  EmptyState,
+  Missing,
+  Section,
+  Tone,
+  useFirstRows,
+} from '../shared';
 
 const Groups = styled.div(({ theme }) => {
   const k = getTokens(theme);
@@ -135,8 +142,27 @@ function DocumentItem({ document }: { document: CustomerDocument }) {
   );
 }
 
+/** Documents of one type shown before 'Show all'. */
+const FIRST_DOCUMENTS = 25;
+
+function DocumentGroup({ type, documents }: { type: DocumentType; documents: CustomerDocument[] }) {
+  const { format } = useProfile();
+  const { shown, more } = useFirstRows(documents, FIRST_DOCUMENTS);
+  return (
+    <Section>
+      <h3>{t('%s (%s)', documentTypeLabel(type), format.integer(documents.length))}</h3>
+      <List>
+        {shown.map((doc, index) => (
+          <DocumentItem key={`${index}:${doc.title ?? ''}`} document={doc} />
+        ))}
+      </List>
+      {more}
+    </Section>
+  );
+}
+
 export default function DocumentsTab() {
-  const { profile, format } = useProfile();
+  const { profile } = useProfile();
   const groups = useMemo(() => {
     const byType = new Map<DocumentType, CustomerDocument[]>();
     profile.documents.forEach(doc => {
@@ -147,7 +173,7 @@ export default function DocumentsTab() {
     // Newest first within a type; undated documents last.
     return DOCUMENT_TYPES.filter(type => byType.has(type)).map(type => ({
       type,
-      documents: (byType.get(type) ?? []).sort((a, b) => (b.createdDate ?? '').localeCompare(a.createdDate ?? '')),
+      documents: (byType.get(type) ?? []).sort((a, b) => (b.createdDate ?? '') < (a.createdDate ?? '') ? -1 : (b.createdDate ?? '') > (a.createdDate ?? '') ? 1 : 0),
     }));
   }, [profile.documents]);
 
@@ -156,14 +182,7 @@ export default function DocumentsTab() {
   return (
     <Groups>
       {groups.map(({ type, documents }) => (
-        <Section key={type}>
-          <h3>{t('%s (%s)', documentTypeLabel(type), format.integer(documents.length))}</h3>
-          <List>
-            {documents.map((doc, index) => (
-              <DocumentItem key={`${index}:${doc.title ?? ''}`} document={doc} />
-            ))}
-          </List>
-        </Section>
+        <DocumentGroup key={type} type={type} documents={documents} />
       ))}
     </Groups>
   );
