@@ -176,6 +176,7 @@ const ru: Record<string, string[]> = {
   "Late": ["С опозданием"],
   "More than %s days late": ["Опоздание более %s дн."],
   "Bar height: amount paid": ["Высота столбца: сумма платежа"],
+  "The last %s payments": ["Последние платежи: %s"],
   "Average delay": ["Средняя задержка"],
   "%s days": ["%s дн."],
   "No individual payments listed": ["Отдельные платежи не указаны"],

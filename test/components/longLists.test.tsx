@@ -23,3 +23,15 @@ test('short lists have no button', () => {
   renderPanel(ContactsTab);
   expect(screen.queryByText(/Show all/)).toBeNull();
 });
+
+test('the payment timeline draws the most recent payments and says so; the figures count them all', () => {
+  const payments = Array.from({ length: 100 }, (_, i) => ({
+    payment_date: new Date(Date.UTC(2018, 0, 1) + i * 30 * 86_400_000).toISOString().slice(0, 10),
+    amount: 1000,
+    days_late: i % 2,
+  }));
+  const { container } = renderPanel(RevenueTab, { row: rowWith({ payments }) });
+  expect(container.querySelectorAll('svg rect')).toHaveLength(60);
+  expect(screen.getByText('The last 60 payments')).toBeTruthy();
+  expect(screen.getByRole('img', { name: '100 payments: 50 on time, 50 late' })).toBeTruthy();
+});

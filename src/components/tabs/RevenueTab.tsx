@@ -226,6 +226,9 @@ function ArrHistory({ revenue }: { revenue: RevenueInfo }) {
 
 const PAYMENT_HEALTH_TONE: Record<PaymentHealth, Tone> = { good: 'success', fair: 'warning', poor: 'error' };
 
+/** Bars in the payment timeline: past this, bars are thinner than a pixel on a dashboard tile. */
+const MAX_PAYMENT_BARS = 60;
+
 function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
   const { format, thresholds } = useProfile();
   const { payments } = revenue;
@@ -242,8 +245,10 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
     if (daysLate <= 0) return 'success';
     return daysLate > thresholds.paymentDelayAlertDays ? 'error' : 'warning';
   };
-  const bars: ChartPoint[] = payments
-    .filter(p => p.amount !== undefined)
+  // Payments are in date order: the chart draws the most recent ones, the figures below count them all.
+  const paid = payments.filter(p => p.amount !== undefined);
+  const bars: ChartPoint[] = paid
+    .slice(-MAX_PAYMENT_BARS)
     .map(p => ({ label: format.date(p.paymentDate) ?? '', value: p.amount as number, tone: tone(p.daysLate) }));
 
   if (!payments.length && avgDelay === undefined)
@@ -278,6 +283,7 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
             {t('More than %s days late', format.integer(thresholds.paymentDelayAlertDays))}
           </li>
           <li>{t('Bar height: amount paid')}</li>
+          {paid.length > bars.length && <li>{t('The last %s payments', format.integer(bars.length))}</li>}
         </Legend>
       )}
       <FieldList
