@@ -86,6 +86,24 @@ export async function waitForPlugin(page: Page, key = VIZ_TYPE): Promise<void> {
   }, key);
 }
 
+/**
+ * Superset 6.1's explore may run its first query before the DYNAMIC_PLUGINS loader has registered the chart: it
+ * waits only for plugins it already knows to be mounting, and the plugin list may still be on its way. That query is
+ * built without the plugin's buildQuery and fails with "Empty query?" (seen about one load in five here). A user
+ * then presses "Update chart"; so does this, once, after the plugin is registered. Returns whether it had to.
+ */
+export async function rerunQueryBuiltBeforePlugin(page: Page, chartSelector: string): Promise<boolean> {
+  await waitForPlugin(page);
+  const outcome = await page.waitForFunction(
+    selector =>
+      document.querySelector(`${selector} h2`) ? 'chart' : document.body.innerText.includes('Empty query?') ? 'empty' : '',
+    chartSelector,
+  );
+  if ((await outcome.jsonValue()) !== 'empty') return false;
+  await page.getByRole('button', { name: 'Update chart' }).click();
+  return true;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
