@@ -2,11 +2,20 @@
  * Permission redaction, done in the model: what the control panel hides is deleted before anything can render or
  * export it. Hidden in the DOM is not hidden.
  */
+import { FINANCIAL_COLUMNS, SENSITIVE_COLUMNS } from './columns';
 import type { Contact, CustomerProfile } from './types';
 
 export interface Permissions {
   showFinancialData: boolean;
   showSensitiveData: boolean;
+}
+
+/** The contract columns the permissions hide: not queried, not required, and no issue reported about them. */
+export function hiddenColumns({ showFinancialData, showSensitiveData }: Permissions): Set<string> {
+  return new Set<string>([
+    ...(showFinancialData ? [] : FINANCIAL_COLUMNS),
+    ...(showSensitiveData ? [] : SENSITIVE_COLUMNS),
+  ]);
 }
 
 const SENSITIVE_PROFILE_KEYS = ['legalName', 'inn', 'address', 'phone', 'email'] as const;

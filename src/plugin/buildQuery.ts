@@ -3,16 +3,12 @@
  * hide are not even requested: they never reach the browser through this chart.
  */
 import { buildQueryContext, QueryFormData } from '@superset-ui/core';
-import { FINANCIAL_COLUMNS, SENSITIVE_COLUMNS } from '../model/columns';
+import { hiddenColumns } from '../model/redact';
 import { CustomerProfileFormData, DEFAULT_FORM_DATA, resolveColumnMapping, resolveOptions } from './formData';
 
 /** The dataset columns to query, in contract order, without the ones the permissions hide. */
 export function queriedColumns(formData: Partial<CustomerProfileFormData>): string[] {
-  const { permissions } = resolveOptions(formData);
-  const hidden = new Set<string>([
-    ...(permissions.showFinancialData ? [] : FINANCIAL_COLUMNS),
-    ...(permissions.showSensitiveData ? [] : SENSITIVE_COLUMNS),
-  ]);
+  const hidden = hiddenColumns(resolveOptions(formData).permissions);
   const columns: string[] = [];
   resolveColumnMapping(formData).forEach((datasetColumn, contractColumn) => {
     if (!hidden.has(contractColumn) && !columns.includes(datasetColumn)) columns.push(datasetColumn);

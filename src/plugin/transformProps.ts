@@ -3,9 +3,9 @@
  * options, and never a raw row or form data.
  */
 import type { ChartProps, QueryFormData } from '@superset-ui/core';
-import { FINANCIAL_COLUMNS, REQUIRED_COLUMNS, SENSITIVE_COLUMNS } from '../model/columns';
+import { REQUIRED_COLUMNS, SENSITIVE_COLUMNS } from '../model/columns';
 import { parseRows, Row } from '../model/parse';
-import { redactProfile } from '../model/redact';
+import { hiddenColumns, redactProfile } from '../model/redact';
 import type { ParseIssue, ParsedCustomer } from '../model/types';
 import { datasetColumnNames } from './controlPanel';
 import { CustomerProfileFormData, DisplayOptions, resolveColumnMapping, resolveOptions, ResolvedOptions } from './formData';
@@ -73,10 +73,7 @@ export default function transformProps(chartProps: CustomerProfileChartProps): C
     ? query.colnames.filter((c): c is string => typeof c === 'string')
     : undefined;
   // Hidden columns are not queried, so they are not required either.
-  const hidden = new Set<string>([
-    ...(permissions.showFinancialData ? [] : FINANCIAL_COLUMNS),
-    ...(permissions.showSensitiveData ? [] : SENSITIVE_COLUMNS),
-  ]);
+  const hidden = hiddenColumns(permissions);
   // Dataset column -> the contract columns it feeds (one dataset column may feed several).
   const feeds = new Map<string, string[]>();
   mapping.forEach((dataset, contract) => feeds.set(dataset, [...(feeds.get(dataset) ?? []), contract]));
