@@ -67,11 +67,13 @@ function rowOf(name: RowName): Row {
   return rowCache.get(name) as Row;
 }
 
-const formDataOf = (defaultTab: TabId = 'overview') => ({
+type FormOverrides = Record<string, unknown>;
+const formDataOf = (defaultTab: TabId = 'overview', overrides: FormOverrides = {}) => ({
   ...DEFAULT_FORM_DATA,
   datasource: '1__table',
   viz_type: OURS,
   default_tab: defaultTab,
+  ...overrides,
 });
 
 function queryOf(row: Row) {
@@ -83,13 +85,16 @@ function queryOf(row: Row) {
 }
 
 /** The ChartProps SuperChart would build, for transformProps alone. */
-function chartPropsOf(row: Row, defaultTab?: TabId) {
-  return new ChartProps({ ...SIZE, formData: formDataOf(defaultTab), ...queryOf(row) } as never);
+function chartPropsOf(row: Row, defaultTab?: TabId, overrides?: FormOverrides) {
+  return new ChartProps({ ...SIZE, formData: formDataOf(defaultTab, overrides), ...queryOf(row) } as never);
 }
 
 const TABLE_COLUMNS = ['activity_id', 'activity_date', 'type', 'subject', 'owner', 'outcome'];
-/** The same activities as a raw-records table result, dates as epoch ms (Superset's wire form for a temporal column). */
-function tableQuery(count: number) {
+/**
+ * The same activities as a raw-records table result, dates as epoch ms (Superset's wire form for a temporal column).
+ * `pageLength` undefined: the control's default (the table pages 200 rows once rows x columns exceed 5,000).
+ */
+function tableQuery(count: number, pageLength?: number) {
   const data = activities(count).map(a => ({ ...a, activity_date: Date.parse(`${a.activity_date}T00:00:00Z`) }));
   return {
     formData: {
@@ -98,7 +103,7 @@ function tableQuery(count: number) {
       query_mode: 'raw',
       all_columns: TABLE_COLUMNS,
       server_pagination: false,
-      // page_length left unset: the control's default
+      ...(pageLength === undefined ? {} : { page_length: pageLength }),
     },
     queriesData: [
       {
@@ -213,9 +218,11 @@ async function repeat<T>(runs: number, warmup: number, once: () => Promise<T>): 
 // What "rendered" looks like
 // ---------------------------------------------------------------------------------------------------------------
 
+// Matched by class suffix: the chart may give antd its own prefix (ant-, or one of its own), and the bench measures
+// whichever it uses.
 const activePane = (root: Element, tab: TabId) => {
-  const pane = root.querySelector('.ant-tabs-tabpane-active');
-  return pane && pane.id.endsWith(`-panel-${tab}`) && pane.childElementCount > 0 && !pane.querySelector('.ant-spin')
+  const pane = root.querySelector('[class*="-tabs-tabpane-active"]');
+  return pane && pane.id.endsWith(`-panel-${tab}`) && pane.childElementCount > 0 && !pane.querySelector('[class*="-spin-spinning"]')
     ? pane
     : null;
 };
@@ -230,7 +237,8 @@ function clickTab(root: Element, tab: TabId) {
 }
 
 /** transformProps, as SuperChart would call it. */
-const propsOf = (row: Row, defaultTab?: TabId) => transformProps(chartPropsOf(row, defaultTab) as never);
+const propsOf = (row: Row, defaultTab?: TabId, overrides?: FormOverrides) =>
+  transformProps(chartPropsOf(row, defaultTab, overrides) as never);
 
 /** The chart component under the host's theme, as SuperChart renders it after transformProps. */
 const chart = (props: CustomerProfileProps) => (
@@ -245,17 +253,37 @@ function render(element: React.ReactElement, root: Element): void {
 }
 
 /** The plugin through SuperChart: transformProps included. */
-const ours = (row: Row, defaultTab: TabId = 'overview') => (
+const ours = (row: Row, defaultTab: TabId = 'overview', overrides?: FormOverrides) => (
   <ThemeProvider theme={THEME}>
     <SuperChart
       chartType={OURS}
       {...SIZE}
-      formData={formDataOf(defaultTab)}
+      formData={formDataOf(defaultTab, overrides)}
       {...queryOf(row)}
       enableNoResults={false}
     />
   </ThemeProvider>
 );
+
+/** Superset's table chart through SuperChart. */
+const table = (query: ReturnType<typeof tableQuery>) => (
+  <ThemeProvider theme={THEME}>
+    <SuperChart chartType={TABLE} {...SIZE} {...query} enableNoResults={false} />
+  </ThemeProvider>
+);
+
+const timelineRows = (root: Element) => root.querySelectorAll('[role="region"][aria-label="Activity events"] li').length;
+const tableRows = (root: Element) => root.querySelectorAll('table tbody tr').length;
+
+/**
+ * Render-only control changes, each from the defaults to a value that changes what is shown on the seed's (and the
+ * heavy row's) Acme: health 45 stops being critical below 40, so the status and the alert banner change; a tab
+ * fewer changes the tab bar. A change that left the DOM as it was would not produce a frame to wait for.
+ */
+const CONTROL_CHANGES: Record<string, FormOverrides> = {
+  threshold: { health_critical_threshold: 40 },
+  'visible tabs': { visible_tabs: ['overview', 'products', 'revenue', 'health', 'activity', 'contacts'] },
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The measures
@@ -386,27 +414,105 @@ const bench = {
   },
 
   /** Superset's table chart through SuperChart, the same activities as rows: mount to the first rows painted. */
-  async table(count: number, runs: number, warmup: number) {
-    const query = tableQuery(count);
+  async table(count: number, runs: number, warmup: number, pageLength?: number) {
+    const query = tableQuery(count, pageLength);
     let nodes = 0;
     let rows = 0;
     const samples = await repeat(runs, warmup, async () => {
       const root = freshContainer();
-      const time = await timeToPaint(
-        () =>
-          render(
-            <ThemeProvider theme={THEME}>
-              <SuperChart chartType={TABLE} {...SIZE} {...query} enableNoResults={false} />
-            </ThemeProvider>,
-            root,
-          ),
-        showsTable(root),
-      );
+      const time = await timeToPaint(() => render(table(query), root), showsTable(root));
       nodes = root.getElementsByTagName('*').length;
-      rows = root.querySelectorAll('table tbody tr').length;
+      rows = tableRows(root);
       return time;
     });
     return { samples, nodes, rows };
+  },
+
+  /**
+   * Ours against Superset's table chart on the same `count` activities, interleaved: every round mounts each side
+   * once, the order turned round every round (ABBA), so drift in the machine's load falls on both sides alike.
+   * Ours: SuperChart (transformProps included) with the Activity tab first, to its timeline painted. The table:
+   * SuperChart to its first rows painted, once with a page as long as the rows ours painted (the same rows on
+   * screen) and once with its default page. Every side reports how many rows it painted and its DOM nodes.
+   */
+  async versus(count: number, runs: number, warmup: number) {
+    const row = rowOf(`activities-${count}`);
+    // One untimed mount tells how many rows our windowed timeline paints in this chart size.
+    let root = freshContainer();
+    render(ours(row, 'activity'), root);
+    await until(showsTimeline(root));
+    const windowRows = timelineRows(root);
+    unmount();
+    const sides = [
+      { name: 'ours', element: () => ours(row, 'activity'), done: showsTimeline, count: timelineRows },
+      { name: 'table, same rows', element: () => table(tableQuery(count, windowRows)), done: showsTable, count: tableRows },
+      { name: 'table, default page', element: () => table(tableQuery(count)), done: showsTable, count: tableRows },
+    ];
+    const out = sides.map(side => ({ name: side.name, samples: [] as number[], rows: 0, nodes: 0 }));
+    for (let round = 0; round < warmup + runs; round += 1) {
+      const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+      for (const i of order) {
+        unmount();
+        collect();
+        await afterNextPaint();
+        await quiet();
+        root = freshContainer();
+        const element = sides[i].element();
+        const time = await timeToPaint(() => render(element, root), sides[i].done(root));
+        out[i].rows = sides[i].count(root);
+        out[i].nodes = root.getElementsByTagName('*').length;
+        if (round >= warmup) out[i].samples.push(time);
+      }
+    }
+    unmount();
+    return out;
+  },
+
+  /**
+   * A render-only control change on a mounted chart showing the Overview (not timed): the chart component rendered
+   * again with the props transformProps gives for the new form data (worked out beforehand, not timed), to the next
+   * frame painted. `changed` tells whether the DOM changed (the change was seen).
+   */
+  async controlChange(rowName: RowName, change: string, runs: number, warmup: number) {
+    const row = rowOf(rowName);
+    const before = propsOf(row);
+    const after = propsOf(row, undefined, CONTROL_CHANGES[change]);
+    let changed = true;
+    const samples = await repeat(runs, warmup, async () => {
+      const root = freshContainer();
+      render(chart(before), root);
+      await until(showsTab(root, 'overview'));
+      await afterNextPaint();
+      await quiet();
+      const html = root.innerHTML;
+      const time = await timeToPaint(() => render(chart(after), root), () => true);
+      changed = changed && root.innerHTML !== html;
+      return time;
+    });
+    return { samples, changed };
+  },
+
+  /**
+   * The same change as Superset makes it: SuperChart given the new form data, so transformProps runs again on the
+   * same query result before the chart renders.
+   */
+  async controlChangeSuperChart(rowName: RowName, change: string, runs: number, warmup: number) {
+    const row = rowOf(rowName);
+    let changed = true;
+    const samples = await repeat(runs, warmup, async () => {
+      const root = freshContainer();
+      render(ours(row), root);
+      await until(showsTab(root, 'overview'));
+      await afterNextPaint();
+      await quiet();
+      const html = root.innerHTML;
+      // SuperChart renders a loaded chart synchronously (React 17's legacy root): the DOM is final when render()
+      // returns, and `changed` says so.
+      const time = await timeToPaint(() => render(ours(row, 'overview', CONTROL_CHANGES[change]), root), () => true);
+      changed = changed && root.innerHTML !== html;
+      return time;
+    });
+    return { samples, changed };
   },
 
   /**
@@ -474,6 +580,8 @@ const bench = {
     if (kind === 'heavytab') return bench.tabSwitch('heavy', arg as TabId, runs, 0);
     if (kind === 'activity') return bench.activity(Number(arg), runs, 0);
     if (kind === 'table') return bench.table(Number(arg), runs, 0);
+    if (kind === 'control') return bench.controlChange('heavy', arg, runs, 0);
+    if (kind === 'supercontrol') return bench.controlChangeSuperChart('heavy', arg, runs, 0);
     throw new Error(`bench: unknown scenario ${name}`);
   },
 };

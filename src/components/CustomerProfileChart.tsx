@@ -7,7 +7,7 @@ import { ConfigProvider, Select } from 'antd';
 import { styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
-import { antdThemeOf, getTokens } from '../theme/tokens';
+import { ANTD_ICON_PREFIX, ANTD_PREFIX, antdClass, antdThemeOf, getTokens } from '../theme/tokens';
 import ProfileView from './ProfileView';
 import ErrorBoundary from './ErrorBoundary';
 
@@ -24,7 +24,7 @@ const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxW
     background: k.colorBg,
     '*, *::before, *::after': { boxSizing: 'border-box' },
     // The host page's link colour may not read on the chart's background: links use the readable primary.
-    'a:not(.ant-btn)': { color: k.colorPrimary },
+    [`a:not(.${antdClass('btn')})`]: { color: k.colorPrimary },
   };
 });
 
@@ -104,7 +104,7 @@ function ThemedChart(props: CustomerProfileProps) {
   );
 
   return (
-    <ConfigProvider theme={antdTheme}>
+    <ConfigProvider theme={antdTheme} prefixCls={ANTD_PREFIX} iconPrefixCls={ANTD_ICON_PREFIX}>
       <Frame boxWidth={width} boxHeight={height} className="customer-profile-360">
         {!selected ? (
           <ModelMessage props={props} />

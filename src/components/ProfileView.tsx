@@ -7,7 +7,7 @@ import type { ParsedCustomer } from '../model/types';
 import type { TabId } from '../model/constants';
 import type { CustomerProfileProps } from '../plugin/transformProps';
 import { tabTitle } from '../i18n/labels';
-import { getTokens } from '../theme/tokens';
+import { antdClass, getTokens } from '../theme/tokens';
 import { ProfileContext } from './context';
 import { buildContextValue } from './buildContext';
 import { tabsFor, TabDefinition } from './tabs/registry';
@@ -25,7 +25,7 @@ const Body = styled.div<{ compact: boolean }>(({ theme, compact }) => {
     display: 'flex',
     flexDirection: 'column',
     gap: k.space(3),
-    '.ant-tabs-nav': { marginBottom: k.space(3) },
+    [`.${antdClass('tabs-nav')}`]: { marginBottom: k.space(3) },
   };
 });
 

@@ -4,7 +4,7 @@ import { Button } from 'antd';
 import { useProfile } from './context';
 import { styled } from '../theme';
 import { t } from '../i18n';
-import { getTokens } from '../theme/tokens';
+import { antdClass, getTokens } from '../theme/tokens';
 import { safeWebUrl } from '../model/url';
 
 export const Section = styled.section(({ theme }) => {
@@ -38,7 +38,7 @@ export const ProgressRow = styled.div(({ theme }) => {
     gridTemplateColumns: `minmax(${k.space(16)}, 1fr) auto`,
     alignItems: 'center',
     gap: k.space(2),
-    '.ant-progress': { margin: 0 },
+    [`.${antdClass('progress')}`]: { margin: 0 },
   };
 });
 

@@ -8,7 +8,7 @@ import styled from '@emotion/styled';
 import { getTokens, Tokens } from './tokens';
 
 export { styled, ThemeProvider, useTheme };
-export { getTokens, antdThemeOf, SAMPLE_THEMES } from './tokens';
+export { getTokens, antdThemeOf, antdClass, ANTD_PREFIX, SAMPLE_THEMES } from './tokens';
 export type { Tokens } from './tokens';
 
 export function useTokens(): Tokens {

@@ -192,6 +192,18 @@ export function getTokens(theme: unknown): Tokens {
 }
 
 /** antd's ConfigProvider theme from the same tokens, so antd parts match the host in light and dark. */
+/**
+ * The chart's own antd class prefix. Superset 4.1 and 5.0 load antd 4's stylesheet page-wide, with rules on every
+ * `.ant-*` class (an extra 32 px between tabs, black active tabs, antd 4 button corners), and Superset 6 restyles
+ * `.ant-*` for its own components. With its own prefix the chart's components match none of those rules, and the
+ * chart's antd styles never reach the host's components.
+ */
+export const ANTD_PREFIX = 'cp360';
+export const ANTD_ICON_PREFIX = 'cp360icon';
+
+/** A class name of the chart's antd components, e.g. `antdClass('tabs-nav')` is `cp360-tabs-nav`. */
+export const antdClass = (name: string): string => `${ANTD_PREFIX}-${name}`;
+
 export function antdThemeOf(tokens: Tokens): ThemeConfig {
   return {
     algorithm: tokens.isDark ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,

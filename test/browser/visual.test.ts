@@ -98,7 +98,7 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-').repla
 /** Waits until the panel's lazy content and web fonts are in, so a screenshot shows the finished tab. */
 async function settle(page: Page) {
   // At tile size the panel is a region under a tab chooser, at full width an antd tabpanel: wait on either.
-  await chart(page).locator('.ant-spin').first().waitFor({ state: 'detached' });
+  await chart(page).locator('.cp360-spin').first().waitFor({ state: 'detached' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 

@@ -293,7 +293,7 @@ describe('states of the data', () => {
     const switcher = screen.getByRole('combobox');
     fireEvent.mouseDown(switcher);
     fireEvent.change(switcher, { target: { value: 'Beta' } });
-    fireEvent.click(await screen.findByText('Beta Industries (B-2)', { selector: '.ant-select-item-option-content' }));
+    fireEvent.click(await screen.findByText('Beta Industries (B-2)', { selector: '.cp360-select-item-option-content' }));
     expect(await screen.findByRole('heading', { name: 'Beta Industries' })).toBeTruthy();
   });
 

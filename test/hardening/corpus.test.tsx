@@ -39,8 +39,8 @@ test.each(corpus.map(c => [c.description, c]))('%s', async (_, { row, tab }) => 
   await waitFor(() => expect(container.querySelector('h2')?.textContent?.trim()).toBeTruthy());
   // The lazily loaded panel of the broken column has rendered (or the chart shows a state without tabs).
   await waitFor(() => {
-    const pane = container.querySelector('.ant-tabs-tabpane-active');
-    expect(!pane || (pane.childElementCount > 0 && !pane.querySelector('.ant-spin'))).toBe(true);
+    const pane = container.querySelector('.cp360-tabs-tabpane-active');
+    expect(!pane || (pane.childElementCount > 0 && !pane.querySelector('.cp360-spin'))).toBe(true);
   });
   const text = container.textContent ?? '';
   expect(text).not.toMatch(/NaN|Invalid Date|undefined|\[object Object\]|Infinity/);

@@ -44,7 +44,7 @@ describe.each(cases)('$name', ({ formData, hidden }) => {
     fireEvent.click(await screen.findByText('Print view'));
     // Every visible tab has rendered its panel in the print view.
     await waitFor(() => expect(container.querySelectorAll('section h2').length).toBeGreaterThanOrEqual(6));
-    await waitFor(() => expect(container.querySelector('.ant-spin')).toBeNull());
+    await waitFor(() => expect(container.querySelector('.cp360-spin')).toBeNull());
     expect(container.textContent).toContain('Jane Doe');
 
     const html = document.body.innerHTML; // text and every attribute, portals included

@@ -103,7 +103,7 @@ export async function openTab(page: Page, name: string): Promise<Locator> {
   await tab(page, name).click();
   await chart(page).locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).waitFor();
   const panel = activePanel(page);
-  await panel.locator('.ant-spin').waitFor({ state: 'detached' });
+  await panel.locator('.cp360-spin').waitFor({ state: 'detached' });
   await panel.locator(':scope > *').first().waitFor();
   return panel;
 }
