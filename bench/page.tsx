@@ -282,7 +282,7 @@ const tableRows = (root: Element) => root.querySelectorAll('table tbody tr').len
  */
 const CONTROL_CHANGES: Record<string, FormOverrides> = {
   threshold: { health_critical_threshold: 40 },
-  'visible tabs': { visible_tabs: ['overview', 'products', 'revenue', 'health', 'activity', 'contacts'] },
+  'visible-tabs': { visible_tabs: ['overview', 'products', 'revenue', 'health', 'activity', 'contacts'] },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
