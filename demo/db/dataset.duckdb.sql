@@ -1,0 +1,192 @@
+-- Customer Profile 360: dataset query, DuckDB dialect (DuckDB 1.1+; tested on DuckDB 2.0 by
+-- e2e/engines/run-tests.sh; see docs/ENGINES.md).
+-- The same row per customer as dataset.sql (PostgreSQL), which DuckDB nearly runs as it is: only the detail
+-- arrays differ, to_json(list({...} ORDER BY ...)) for json_agg(json_build_object(...) ORDER BY ...)
+-- (DuckDB's json_group_array is a macro and takes no ORDER BY). A struct keeps a NULL member as null.
+-- The json extension ships with DuckDB and loads itself; the JSON columns arrive in Python as text.
+SELECT
+  -- Core
+  c.customer_id,
+  c.customer_name,
+  c.legal_name,
+  c.inn,
+  c.segment,
+  c.industry,
+  c.region,
+  c.city,
+  c.address,
+  c.phone,
+  c.email,
+  c.website,
+  c.employee_count,
+  c.created_date AS customer_since,
+
+  -- CSM
+  u.user_id AS csm_id,
+  u.name    AS csm_name,
+  u.email   AS csm_email,
+  u.phone   AS csm_phone,
+
+  -- Revenue
+  r.current_arr,
+  r.prev_month_arr,
+  r.arr_growth_mom,
+  r.arr_growth_yoy,
+  r.first_payment_date,
+  r.last_payment_date,
+  r.ltv,
+  r.total_paid,
+  r.total_invoices,
+  r.avg_payment_delay,
+
+  -- Health
+  h.health_score,
+  h.nps_score,
+  h.csat_score,
+  h.support_ticket_count_30d,
+  h.avg_resolution_time_hours,
+  h.churn_risk_score,
+
+  -- Renewal (the active contract)
+  k.renewal_date,
+  k.end_date    AS contract_end_date,
+  k.term_months AS contract_term_months,
+
+  -- Products (active subscriptions only)
+  p.active_products,
+  p.product_count,
+  p.last_active_date,
+  p.avg_feature_adoption,
+
+  -- Activity
+  act.total_interactions,
+  act.last_interaction_date,
+
+  -- Detail arrays
+  COALESCE((
+    SELECT to_json(list({'month': ah.month, 'arr': ah.arr} ORDER BY ah.month))
+    FROM arr_history ah
+    WHERE ah.customer_id = c.customer_id
+  ), '[]'::JSON) AS arr_history,
+
+  COALESCE((
+    SELECT to_json(list({
+             'invoice_id': i.invoice_id,
+             'issued_date': i.issued_date,
+             'due_date': i.due_date,
+             'paid_date': i.paid_date,
+             'amount': i.amount,
+             'status': i.status}
+           ORDER BY i.issued_date DESC, i.invoice_id DESC))
+    FROM invoices i
+    WHERE i.customer_id = c.customer_id
+  ), '[]'::JSON) AS invoices,
+
+  COALESCE((
+    SELECT to_json(list({
+             'payment_date': pm.payment_date,
+             'amount': pm.amount,
+             'days_late': pm.days_late}
+           ORDER BY pm.payment_date DESC, pm.payment_id DESC))
+    FROM payments pm
+    WHERE pm.customer_id = c.customer_id
+  ), '[]'::JSON) AS payments,
+
+  COALESCE((
+    SELECT to_json(list({
+             'product_name': pr.product_name,
+             'status': s.status,
+             'licenses': s.licenses,
+             'active_users': pu.active_users,
+             'feature_adoption': pu.feature_adoption,
+             'last_active_date': pu.last_active_date}
+           ORDER BY CASE s.status WHEN 'active' THEN 0 WHEN 'trial' THEN 1 ELSE 2 END, pr.sort_order))
+    FROM subscriptions s
+    JOIN products pr ON pr.product_id = s.product_id
+    LEFT JOIN product_usage pu ON pu.customer_id = s.customer_id AND pu.product_id = s.product_id
+    WHERE s.customer_id = c.customer_id
+  ), '[]'::JSON) AS product_usage,
+
+  COALESCE((
+    SELECT to_json(list({'date': ut.usage_date, 'active_users': ut.active_users} ORDER BY ut.usage_date))
+    FROM usage_trend ut
+    WHERE ut.customer_id = c.customer_id
+  ), '[]'::JSON) AS usage_trend,
+
+  COALESCE((
+    SELECT to_json(list({'component': hb.component, 'score': hb.score, 'weight': hb.weight}
+           ORDER BY hb.weight DESC, hb.component))
+    FROM health_breakdown hb
+    WHERE hb.customer_id = c.customer_id
+  ), '[]'::JSON) AS health_breakdown,
+
+  COALESCE((
+    SELECT to_json(list({'date': hh.snapshot_date, 'score': hh.score} ORDER BY hh.snapshot_date))
+    FROM health_history hh
+    WHERE hh.customer_id = c.customer_id
+  ), '[]'::JSON) AS health_history,
+
+  COALESCE((
+    SELECT to_json(list({
+             'activity_id': a.activity_id,
+             'activity_date': a.activity_date,
+             'type': a.type,
+             'subject': a.subject,
+             'owner': ou.name,
+             'outcome': a.outcome}
+           ORDER BY a.activity_date DESC, a.activity_id DESC))
+    FROM activities a
+    LEFT JOIN users ou ON ou.user_id = a.owner_id
+    WHERE a.customer_id = c.customer_id
+  ), '[]'::JSON) AS activities,
+
+  COALESCE((
+    SELECT to_json(list({
+             'name': ct.name,
+             'title': ct.title,
+             'email': ct.email,
+             'phone': ct.phone,
+             'role': ct.role,
+             'is_primary': ct.is_primary,
+             'last_contacted': ct.last_contacted}
+           ORDER BY ct.is_primary DESC, ct.name))
+    FROM contacts ct
+    WHERE ct.customer_id = c.customer_id
+  ), '[]'::JSON) AS contacts,
+
+  COALESCE((
+    SELECT to_json(list({
+             'title': d.title,
+             'type': d.type,
+             'url': d.url,
+             'created_date': d.created_date,
+             'status': d.status}
+           ORDER BY d.created_date DESC, d.document_id DESC))
+    FROM documents d
+    WHERE d.customer_id = c.customer_id
+  ), '[]'::JSON) AS documents
+
+FROM customers c
+LEFT JOIN users u ON u.user_id = c.csm_id
+LEFT JOIN customer_revenue r ON r.customer_id = c.customer_id
+LEFT JOIN customer_health h ON h.customer_id = c.customer_id
+LEFT JOIN contracts k ON k.customer_id = c.customer_id AND k.status = 'active'
+LEFT JOIN LATERAL (
+  SELECT
+    string_agg(pr.product_name, ', ' ORDER BY pr.sort_order) AS active_products,
+    COUNT(*)::integer                                       AS product_count,
+    MAX(pu.last_active_date)                                AS last_active_date,
+    -- AVG of a DECIMAL is a DOUBLE here: 64.35 would round to 64.3. Back to 4 exact decimals first.
+    ROUND(CAST(AVG(pu.feature_adoption) AS DECIMAL(9, 4)), 1) AS avg_feature_adoption
+  FROM subscriptions s
+  JOIN products pr ON pr.product_id = s.product_id
+  LEFT JOIN product_usage pu ON pu.customer_id = s.customer_id AND pu.product_id = s.product_id
+  WHERE s.customer_id = c.customer_id AND s.status = 'active'
+) p ON true
+LEFT JOIN LATERAL (
+  SELECT
+    COUNT(*)::integer    AS total_interactions,
+    MAX(a.activity_date) AS last_interaction_date
+  FROM activities a
+  WHERE a.customer_id = c.customer_id
+) act ON true
