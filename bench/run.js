@@ -12,6 +12,7 @@
  *                                  function and by src/ file, mapped through the page's source maps; the text also
  *                                  goes to artifacts/bench/profile.txt
  *   npm run bench:profile -- heavytab:revenue control:threshold   only these scenarios (see page.tsx `scenario`)
+ *   --head                         (with either) measure HEAD's code, as --write does, without writing anything
  *
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (15), BENCH_WARMUP (3), BENCH_FIRST_OPEN_RUNS
  * (5), BENCH_VSYNC=1 to keep Chromium's 60 Hz frame clock (see "painted" below).
@@ -622,11 +623,12 @@ async function main() {
   const startAll = os.loadavg();
   const log = message => console.error(message);
   const outputPath = fs.mkdtempSync(path.join(os.tmpdir(), 'cp360-bench-'));
-  const code = codeUnderTest(write);
+  const atHead = write || args.includes('--head');
+  const code = codeUnderTest(atHead);
   let server;
   let browser;
   try {
-    log(`building the bench page (${write ? `HEAD ${code.short}, exported` : `work tree at ${code.short}${code.dirty.length ? ' with uncommitted changes' : ''}`}) ...`);
+    log(`building the bench page (${atHead ? `HEAD ${code.short}, exported` : `work tree at ${code.short}${code.dirty.length ? ' with uncommitted changes' : ''}`}) ...`);
     await build(outputPath, code.root);
     log(`built (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     server = await serve(outputPath);
