@@ -15,7 +15,14 @@ const fs = require('fs');
 const { createDemoDb } = require('../../demo/db/load');
 const { resolveToday } = require('../../scripts/today');
 
-const OID = { int8: 20, numeric: 1700, json: 114, jsonb: 3802, date: 1082, timestamp: 1114 };
+const OID = {
+  int8: 20,
+  numeric: 1700,
+  json: 114,
+  jsonb: 3802,
+  date: 1082,
+  timestamp: 1114,
+};
 const PARSERS = {
   [OID.numeric]: text => Number(text),
   [OID.int8]: text => Number(text),

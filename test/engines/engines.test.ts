@@ -43,10 +43,19 @@ const PYTHON =
 /** What each engine is and how it was tested: the test names say it. */
 const ENGINES: { engine: string; label: string }[] = [
   { engine: 'mariadb', label: 'MySQL dialect on a real MariaDB server' },
-  { engine: 'clickhouse', label: 'ClickHouse dialect on chDB (in-process ClickHouse)' },
+  {
+    engine: 'clickhouse',
+    label: 'ClickHouse dialect on chDB (in-process ClickHouse)',
+  },
   { engine: 'duckdb', label: 'DuckDB dialect on DuckDB (in-process)' },
-  { engine: 'snowflake', label: 'Snowflake dialect on fakesnow (an emulator, not Snowflake)' },
-  { engine: 'bigquery', label: 'BigQuery dialect parsed by sqlglot, its DuckDB translation run (not BigQuery)' },
+  {
+    engine: 'snowflake',
+    label: 'Snowflake dialect on fakesnow (an emulator, not Snowflake)',
+  },
+  {
+    engine: 'bigquery',
+    label: 'BigQuery dialect parsed by sqlglot, its DuckDB translation run (not BigQuery)',
+  },
 ];
 const selected = (process.env.CP360_ENGINES || ENGINES.map(e => e.engine).join(','))
   .split(',')
@@ -84,7 +93,8 @@ function parse(rows: Row[], colnames: string[]): Map<string, ParsedCustomer> {
     formData,
     queriesData: [{ data: rows, colnames }],
   } as unknown as CustomerProfileChartProps);
-  if (props.model.status !== 'ok') throw new Error(`model status ${props.model.status}: ${JSON.stringify(props.model)}`);
+  if (props.model.status !== 'ok')
+    throw new Error(`model status ${props.model.status}: ${JSON.stringify(props.model)}`);
   expect(props.model.issues).toEqual([]);
   return new Map(props.model.customers.map(c => [c.profile.id as string, c]));
 }
@@ -92,10 +102,15 @@ function parse(rows: Row[], colnames: string[]): Map<string, ParsedCustomer> {
 /** PostgreSQL's dataset.sql on PGlite, in a child process (e2e/engines/reference.js says why). */
 function referenceRows(outFile: string): Promise<{ rows: Row[]; colnames: string[] }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, 'e2e/engines/reference.js'), outFile], { timeout: 3 * 60 * 1000 }, error => {
-      if (error) reject(new Error(`e2e/engines/reference.js failed: ${error.message}`));
-      else resolve(JSON.parse(fs.readFileSync(outFile, 'utf8')));
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'e2e/engines/reference.js'), outFile],
+      { timeout: 3 * 60 * 1000 },
+      error => {
+        if (error) reject(new Error(`e2e/engines/reference.js failed: ${error.message}`));
+        else resolve(JSON.parse(fs.readFileSync(outFile, 'utf8')));
+      },
+    );
   });
 }
 
@@ -103,8 +118,17 @@ function runEngines(seedFile: string, outDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       PYTHON,
-      ['-W', 'ignore', path.join(ROOT, 'e2e/engines/run_engines.py'), '--seed', seedFile, '--out', outDir,
-        '--engines', selected.join(',')],
+      [
+        '-W',
+        'ignore',
+        path.join(ROOT, 'e2e/engines/run_engines.py'),
+        '--seed',
+        seedFile,
+        '--out',
+        outDir,
+        '--engines',
+        selected.join(','),
+      ],
       { timeout: 6 * 60 * 1000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         // A failing engine still writes its own file with the error; only a crash of the runner is fatal here.
@@ -132,36 +156,46 @@ function normaliseDetail(value: unknown): unknown {
   );
 }
 
-let reference: { rows: Row[]; colnames: string[]; customers: Map<string, ParsedCustomer> };
+let reference: {
+  rows: Row[];
+  colnames: string[];
+  customers: Map<string, ParsedCustomer>;
+};
 const results = new Map<string, EngineResult>();
 let runnerLog = '';
 
-beforeAll(async () => {
-  if (!fs.existsSync(PYTHON)) {
-    throw new Error(`${PYTHON} not found: run "bash e2e/engines/setup.sh" (or e2e/engines/run-tests.sh) first`);
-  }
-  const outDir = path.join(OUT, 'results');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.mkdirSync(outDir, { recursive: true });
-  // The generator's data for the one "today", the same INSERTs for every engine.
-  const seedFile = path.join(OUT, 'seed.sql');
-  fs.writeFileSync(seedFile, buildSeedSql({ today: TODAY }));
-  const [ref, log] = await Promise.all([
-    referenceRows(path.join(outDir, 'postgresql.json')),
-    runEngines(seedFile, outDir),
-  ]);
-  runnerLog = log;
-  reference = { ...ref, customers: parse(ref.rows, ref.colnames) };
-  for (const engine of selected) {
-    results.set(engine, JSON.parse(fs.readFileSync(path.join(outDir, `${engine}.json`), 'utf8')));
-  }
-}, 7 * 60 * 1000);
+beforeAll(
+  async () => {
+    if (!fs.existsSync(PYTHON)) {
+      throw new Error(`${PYTHON} not found: run "bash e2e/engines/setup.sh" (or e2e/engines/run-tests.sh) first`);
+    }
+    const outDir = path.join(OUT, 'results');
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    // The generator's data for the one "today", the same INSERTs for every engine.
+    const seedFile = path.join(OUT, 'seed.sql');
+    fs.writeFileSync(seedFile, buildSeedSql({ today: TODAY }));
+    const [ref, log] = await Promise.all([
+      referenceRows(path.join(outDir, 'postgresql.json')),
+      runEngines(seedFile, outDir),
+    ]);
+    runnerLog = log;
+    reference = { ...ref, customers: parse(ref.rows, ref.colnames) };
+    for (const engine of selected) {
+      results.set(engine, JSON.parse(fs.readFileSync(path.join(outDir, `${engine}.json`), 'utf8')));
+    }
+  },
+  7 * 60 * 1000,
+);
 
 afterAll(() => {
   // What each driver returned and how long each engine took, for docs/ENGINES.md.
   if (!results.size) return;
   const summary = Array.from(results.values()).map(({ rows: _rows, trace: _trace, ...rest }) => rest);
-  fs.writeFileSync(path.join(OUT, 'summary.json'), `${JSON.stringify({ today: TODAY, runnerLog, summary }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(OUT, 'summary.json'),
+    `${JSON.stringify({ today: TODAY, runnerLog, summary }, null, 2)}\n`,
+  );
 });
 
 test(`reference: PostgreSQL dataset.sql on PGlite gives Acme ARR 250,000, health 45, renewal in 25 days`, () => {
@@ -194,7 +228,11 @@ describe.each(ENGINES.filter(e => selected.includes(e.engine)))('$label', ({ eng
     reference.rows.forEach(ref => {
       const row = byId.get(ref.customer_id) as Row;
       DETAIL_COLUMNS.forEach(column => {
-        expect({ customer: ref.customer_id, column, value: normaliseDetail(row[column]) }).toEqual({
+        expect({
+          customer: ref.customer_id,
+          column,
+          value: normaliseDetail(row[column]),
+        }).toEqual({
           customer: ref.customer_id,
           column,
           value: normaliseDetail(ref[column]),
@@ -210,7 +248,10 @@ describe.each(ENGINES.filter(e => selected.includes(e.engine)))('$label', ({ eng
     reference.customers.forEach((ref, id) => {
       const got = customers.get(id) as ParsedCustomer;
       expect({ id, issues: got.issues }).toEqual({ id, issues: [] });
-      expect({ id, profile: got.profile }).toEqual({ id, profile: ref.profile });
+      expect({ id, profile: got.profile }).toEqual({
+        id,
+        profile: ref.profile,
+      });
     });
     const acme = customers.get('ACME-001')?.profile;
     expect(acme?.revenue?.currentArr).toBe(250000);
