@@ -7,6 +7,9 @@
  */
 const unit = require('./jest.config');
 
+// test/engines runs only under this config (the unit suite's roots include test/ too).
+process.env.CP360_ENGINES_E2E = '1';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/engines'],
