@@ -13,6 +13,7 @@
  * PORT=0 picks a free port; the one line logged names the real URL. `--no-build` serves the existing dist/demo.
  */
 
+const { resolveToday, todayInitScript } = require('../scripts/today');
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
@@ -281,11 +282,12 @@ async function runQuery(db, dataset, query) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The database, renewed when the UTC day changes: the seed's dates (Acme renews in 25 days) are relative to today,
-// and so is the chart's "today".
+// The database, generated for the project's one reference day (CP360_TODAY, scripts/today.js): the seed's dates
+// (Acme renews in 25 days) are relative to it, and the page moves the chart's clock to the same day (see serveStatic),
+// so the demo tells the same story on any day it is run.
 // ---------------------------------------------------------------------------------------------------------------
 
-const utcDay = () => new Date().toISOString().slice(0, 10);
+const utcDay = () => resolveToday();
 
 async function openDataset(today) {
   const { db, datasetSql } = await createDemoDb({ today });
@@ -395,7 +397,11 @@ function serveStatic(req, res) {
   if (!file.startsWith(`${DIST}${path.sep}`)) return send(res, 404, { message: 'Not found' });
   fs.readFile(file, (error, content) => {
     if (error) send(res, 404, { message: 'Not found' });
-    else send(res, 200, content, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    else if (path.extname(file) === '.html') {
+      // The page's clock is moved to the data's reference day before any script of the page runs.
+      const clock = `<script>${todayInitScript(utcDay())}</script>`;
+      send(res, 200, content.toString('utf8').replace('<head>', `<head>\n    ${clock}`), CONTENT_TYPES['.html']);
+    } else send(res, 200, content, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
   });
   return undefined;
 }

@@ -1,30 +1,88 @@
 #!/usr/bin/env bash
-# `npm test`: every test of the project. Unit and component tests under React 17 (Superset 6.x) and React 18
-# (Superset master), the browser tests against the demo in Debian's Chromium, and the end-to-end tests in a real
-# Superset 6.1. Ends with `N passed, N failed`.
+# `npm test`: every test of the project, stage by stage, then one line per stage and the closing
+# `N passed, N failed`.
+#
+#   unit-react17 / unit-react18   unit and component tests (jsdom) under React 17 (Superset 4.1-6.1's line is 16/17)
+#                                 and React 18 (Superset master)
+#   unit-antd6                    the same under React 18 + antd 6 (Superset master)
+#   browser, demo-api             the live demo in Debian's Chromium; demo-api: the demo's chart-data API stand-in
+#   engines                       the dataset SQL on MariaDB, chDB, DuckDB, fakesnow and sqlglot (docs/ENGINES.md)
+#   hosts                         the standard install: npm install of the packed plugin into each Superset version
+#   superset-<version>            a real Superset server per version (e2e/superset), in Chromium
+#
+# What a stage needs (Chromium, fonts, PostgreSQL, MariaDB, the Superset venvs) is installed when it is missing and
+# this runs as root; otherwise the stage says in one line what to install, and is SKIPPED. Under CI=true a skipped
+# stage, or one that ran no test, fails the run.
+# Options (for a developer's machine; .ci/run refuses them): SKIP_SUPERSET=1 leaves out the real-Superset stages;
+# SUPERSET_MATRIX="6.1.0 5.0.0" picks the versions (default: all four); ONLY="unit-react17 browser" picks stages.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-rm -rf artifacts/reports && mkdir -p artifacts/reports
-reports=()
+export CP360_TODAY="${CP360_TODAY:-$(node scripts/today.js)}"
+REPORTS=artifacts/reports
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+STAGES="$REPORTS/stages.tsv"
+: >"$STAGES"
+echo "reference day (CP360_TODAY): $CP360_TODAY"
+
+# ONLY="unit browser superset-5.0.0": a stage runs when its name, or the part before its first '-', is listed.
+wanted() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]] || [[ " $ONLY " == *" ${1%%-*} "* ]]; }
+skip() { printf '%s\tskipped\t%s\n' "$1" "$2" >>"$STAGES"; echo "== $1: SKIPPED ($2)"; }
+# run NAME COMMAND...: COMMAND writes a jest-like JSON report to the path passed as its last argument.
 run() {
   local name=$1
   shift
+  wanted "$name" || return 0
+  local report="$PWD/$REPORTS/$name.json"
   echo "== $name"
-  "$@" --json --outputFile="artifacts/reports/$name.json" 2>&1 | grep -v '^npm warn'
-  reports+=("artifacts/reports/$name.json")
+  local t0=$SECONDS
+  "$@" "$report" 2>&1 | grep -v '^npm warn'
+  echo "== $name took $((SECONDS - t0)) s"
+  printf '%s\tran\t%s\n' "$name" "$report" >>"$STAGES"
 }
-run react17 npx jest
-run react18 npx jest -c jest.react18.config.js
-if [ -f jest.browser.config.js ]; then
-  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-    echo "Chromium is missing: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)." >&2
+# jest_run ARGS... REPORT
+jest_run() { npx --no-install jest "${@:1:$#-1}" --json --outputFile="${*: -1}"; }
+browser_run() { node --experimental-vm-modules node_modules/.bin/jest -c jest.browser.config.js --json --outputFile="$1"; }
+
+# apt-get install what is missing, when allowed (root); otherwise say in one line what to install. Non-zero if absent.
+ensure_apt() {
+  local what=$1
+  shift
+  local missing=()
+  for pkg in "$@"; do
+    case $pkg in
+      chromium) command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/nonexistent}" ] || missing+=(chromium) ;;
+      fonts-liberation) fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation) ;;
+      *) dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg") ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing for $what: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      && return 0
   fi
-  run browser node --experimental-vm-modules node_modules/.bin/jest -c jest.browser.config.js
+  echo "$what needs: apt-get install ${missing[*]} (as root)" >&2
+  return 1
+}
+
+run unit-react17 jest_run
+run unit-react18 jest_run -c jest.react18.config.js
+[ -f jest.antd6.config.js ] && run unit-antd6 jest_run -c jest.antd6.config.js
+
+if wanted browser; then
+  if ensure_apt "the browser tests" chromium fonts-liberation; then run browser browser_run
+  else skip browser "Chromium is not installed and this user may not install it"; fi
 fi
-# The real Superset 6.1 (a pip-installed server, PostgreSQL, the dynamic-plugin bundle): SKIP_SUPERSET=1 leaves it out.
-if [ "${SKIP_SUPERSET:-0}" != 1 ]; then
-  echo "== superset"
-  bash e2e/superset/run-tests.sh artifacts/reports/superset.json 2>&1 | grep -v '^npm warn'
-  reports+=("artifacts/reports/superset.json")
-fi
-node scripts/summarise.js "${reports[@]}"
+
+if [ -f e2e/engines/run-tests.sh ] && wanted engines; then run engines bash e2e/engines/run-tests.sh; fi
+if [ -f e2e/hosts/check-hosts.sh ] && wanted hosts; then run hosts bash e2e/hosts/check-hosts.sh; fi
+
+# The real Superset servers, one version at a time (each brings up its own venv, metadata DB and PostgreSQL).
+# 6.1.0 runs the whole suite; the other versions the same suite (the files a version cannot run skip with a reason).
+for version in ${SUPERSET_MATRIX:-6.1.0 6.0.0 5.0.0 4.1.4}; do
+  wanted "superset-$version" || continue
+  if [ "${SKIP_SUPERSET:-0}" = 1 ]; then skip "superset-$version" "SKIP_SUPERSET=1"; continue; fi
+  run "superset-$version" env SUPERSET_VERSION="$version" bash e2e/superset/run-tests.sh
+done
+
+node scripts/summarise.js "$STAGES"

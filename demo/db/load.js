@@ -19,10 +19,12 @@ const { buildSeedSql } = require('./seed');
 const SCHEMA_FILE = path.join(__dirname, 'schema.sql');
 const DATASET_FILE = path.join(__dirname, 'dataset.sql');
 
-// Today's UTC calendar day, so every caller that omits `today` agrees.
+// The project's one reference day (CP360_TODAY, scripts/today.js), so every caller that omits `today` agrees, and a
+// run that crosses midnight UTC still loads the data the tests expect.
+const { resolveToday } = require('../../scripts/today');
+
 function utcToday() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return resolveToday();
 }
 
 function readSchemaSql() {

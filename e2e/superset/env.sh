@@ -1,9 +1,19 @@
-# Shared settings for setup.sh / start.sh / stop.sh (source it; every value can be overridden).
+# Shared settings for setup.sh / start.sh / stop.sh / run-tests.sh (source it; every value can be overridden).
+# SUPERSET_VERSION picks the host (4.1.4, 5.0.0, 6.0.0 or 6.1.0); each version has its own pinned constraints file,
+# venv, metadata DB and PostgreSQL cluster under $E2E_ROOT/<version>, so versions never mix.
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$E2E_DIR/../.." && pwd)"
+export SUPERSET_VERSIONS="4.1.4 5.0.0 6.0.0 6.1.0"
 export SUPERSET_VERSION="${SUPERSET_VERSION:-6.1.0}"
-export SUPERSET_VENV="${SUPERSET_VENV:-/tmp/superset-venv}"
-export SUPERSET_HOME="${SUPERSET_HOME:-/tmp/superset-home}"
+case " $SUPERSET_VERSIONS " in *" $SUPERSET_VERSION "*) ;; *)
+  echo "SUPERSET_VERSION=$SUPERSET_VERSION: the harness knows $SUPERSET_VERSIONS" >&2; return 1 2>/dev/null || exit 1 ;;
+esac
+export SUPERSET_CONSTRAINTS="$E2E_DIR/constraints/$SUPERSET_VERSION.txt"
+export E2E_ROOT="${E2E_ROOT:-/tmp/cp360-superset}"
+export SUPERSET_VENV="${SUPERSET_VENV:-$E2E_ROOT/$SUPERSET_VERSION/venv}"
+export SUPERSET_HOME="${SUPERSET_HOME:-$E2E_ROOT/$SUPERSET_VERSION/home}"
+# The one reference day of the demo data and the tests (scripts/today.js).
+export CP360_TODAY="${CP360_TODAY:-$(node "$REPO_ROOT/scripts/today.js")}"
 export SUPERSET_CONFIG_PATH="${SUPERSET_CONFIG_PATH:-$E2E_DIR/superset_config.py}"
 export SUPERSET_HOST="${SUPERSET_HOST:-127.0.0.1}"
 export SUPERSET_PORT="${SUPERSET_PORT:-8088}"
@@ -11,7 +21,7 @@ export SUPERSET_URL="http://$SUPERSET_HOST:$SUPERSET_PORT"
 export FLASK_APP=superset
 # PostgreSQL cluster holding the demo data (its own data dir, run as user postgres)
 export PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-export PG_ROOT="${PG_ROOT:-/tmp/superset-pg}"
+export PG_ROOT="${PG_ROOT:-$E2E_ROOT/$SUPERSET_VERSION/pg}"
 export PG_DATA="$PG_ROOT/data"
 export PG_PORT="${PG_PORT:-5433}"
 export PG_DB="${PG_DB:-customer360}"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The real-Superset suite, end to end and repeatable:
-#   1. setup.sh      apt packages if missing, venv with apache-superset==6.1.0, metadata DB, PostgreSQL + demo data,
-#                    database + dataset registered (idempotent; a re-run reloads the demo data for today)
+# The real-Superset suite against one version (SUPERSET_VERSION: 4.1.4, 5.0.0, 6.0.0 or 6.1.0), end to end:
+#   1. setup.sh      apt packages if missing, that version's venv (constraints/<version>.txt), metadata DB, PostgreSQL
+#                    + demo data for CP360_TODAY, database + dataset registered (idempotent)
 #   2. build         the dynamic bundle, dist/dynamic/customer-profile.js (webpack.dynamic.config.js)
 #   3. start.sh      Superset serving that bundle as the DYNAMIC_PLUGINS plugin 'customer_profile'
-#   4. jest          test/superset (jest.superset.config.js) -> OUTPUT_JSON; screenshots in e2e/superset/screenshots
+#   4. jest          test/superset (jest.superset.config.js) -> OUTPUT_JSON; screenshots in artifacts/superset/<version>
 #   5. stop.sh       always (trap), also on failure or Ctrl-C
 # Usage: bash e2e/superset/run-tests.sh OUTPUT_JSON      (exit code: jest's)
 # Env: everything env.sh reads; SKIP_SETUP=1 skips step 1 (a machine where setup.sh already ran today).
@@ -36,7 +36,7 @@ command -v node >/dev/null 2>&1 || { echo "node is required (and node_modules: n
 if [ "${SKIP_SETUP:-0}" = 1 ]; then
   say "1/4 setup skipped (SKIP_SETUP=1)"
 else
-  say "1/4 setup (apt, venv apache-superset==$SUPERSET_VERSION, metadata DB, PostgreSQL + demo data, dataset)"
+  say "1/4 setup of Superset $SUPERSET_VERSION (apt, venv, metadata DB, PostgreSQL + demo data for $CP360_TODAY, dataset)"
   bash "$E2E_DIR/setup.sh"
   took "setup"
 fi
@@ -60,7 +60,7 @@ took "start"
 say "4/4 jest -c jest.superset.config.js -> $OUTPUT_JSON"
 mkdir -p "$(dirname "$OUTPUT_JSON")"
 rc=0
-SUPERSET_URL="$SUPERSET_URL" SUPERSET_HOME="$SUPERSET_HOME" \
+SUPERSET_URL="$SUPERSET_URL" SUPERSET_HOME="$SUPERSET_HOME" SUPERSET_VERSION="$SUPERSET_VERSION" \
   npx --no-install jest -c jest.superset.config.js --json --outputFile="$OUTPUT_JSON" || rc=$?
 took "tests"
 
@@ -78,5 +78,5 @@ for (const [k, v] of Object.entries(o)) console.log(`[run-tests]   ${k}: body ${
   (v.chartProps ? `, chartProps.theme.colorBgContainer ${v.chartProps.theme.colorBgContainer}` : ""));
 ' "$SUPERSET_HOME/e2e-observations.json" || true
 fi
-say "screenshots: $(cd "$E2E_DIR/screenshots" && ls -1 explore-*.png dashboard-*.png gallery-*.png 2>/dev/null | tr '\n' ' ')"
+say "screenshots: $(cd "$REPO_ROOT/artifacts/superset/$SUPERSET_VERSION" 2>/dev/null && ls -1 *.png | tr '\n' ' ')"
 exit "$rc"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Idempotent: installs Superset 6.1 in a venv, initialises its metadata DB,
-# starts a private PostgreSQL cluster with the demo data and registers it.
+# Idempotent: installs apache-superset==$SUPERSET_VERSION in its own venv (pinned by constraints/<version>.txt),
+# initialises its metadata DB, starts a private PostgreSQL cluster with the demo data for $CP360_TODAY and
+# registers it. Each step is skipped when its stamp says it is done (same pins, same day).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -29,11 +30,12 @@ step "apt packages"
 # --- Python venv + Superset -----------------------------------------------------
 PYTHON="${PYTHON:-python3}"
 [ -x "$SUPERSET_VENV/bin/python" ] || "$PYTHON" -m venv "$SUPERSET_VENV"
-stamp="$(cat "$E2E_DIR/constraints.txt" <(echo "$SUPERSET_VERSION") | sha256sum | cut -c1-16)"
+[ -f "$SUPERSET_CONSTRAINTS" ] || { echo "no constraints file $SUPERSET_CONSTRAINTS" >&2; exit 1; }
+stamp="$(cat "$SUPERSET_CONSTRAINTS" <(echo "$SUPERSET_VERSION") | sha256sum | cut -c1-16)"
 if [ "$(cat "$SUPERSET_VENV/.e2e-stamp" 2>/dev/null)" != "$stamp" ]; then
-  # constraints.txt pins the whole tree; the extras are needed but undeclared/over-wide:
-  # flask-caching 2.5 breaks SupersetMetastoreCache, superset imports rich and cachetools.
-  "$SUPERSET_VENV/bin/pip" install -q --disable-pip-version-check -c "$E2E_DIR/constraints.txt" \
+  # The constraints file pins the whole tree; the extras are needed but undeclared or over-wide:
+  # flask-caching 2.5 breaks SupersetMetastoreCache, superset 6.x imports rich and cachetools.
+  "$SUPERSET_VENV/bin/pip" install -q --disable-pip-version-check -c "$SUPERSET_CONSTRAINTS" \
     "apache-superset==$SUPERSET_VERSION" psycopg2-binary rich cachetools flask-caching 2>&1 \
     | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   echo "$stamp" >"$SUPERSET_VENV/.e2e-stamp"
@@ -68,7 +70,7 @@ step "postgres cluster on 127.0.0.1:$PG_PORT"
 sample_sql="${SAMPLE_SQL:-}"
 if [ -z "$sample_sql" ] && [ -f "$REPO_ROOT/demo/db/load.js" ]; then
   sample_sql="$SUPERSET_HOME/sample.sql"
-  (cd "$REPO_ROOT" && node demo/db/load.js --print-sql) >"$sample_sql" \
+  (cd "$REPO_ROOT" && node demo/db/load.js --print-sql --today="$CP360_TODAY") >"$sample_sql" \
     || { echo "[setup] 'node demo/db/load.js --print-sql' failed" >&2; exit 1; }
 fi
 if [ -n "$sample_sql" ]; then

@@ -4,6 +4,8 @@
  */
 import { ACME } from './support/acme';
 import { demoUrl } from './support/demo';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { resolveToday } = require('../../scripts/today') as { resolveToday: () => string };
 
 interface QueryResult {
   data: Record<string, unknown>[];
@@ -44,8 +46,7 @@ test('the result has Superset’s shape: data, colnames, coltypes, rowcount and 
   expect(row.current_arr).toBe(ACME.arr);
   expect(row.health_score).toBe(ACME.health);
   expect(row.customer_since).toBe(Date.UTC(2020, 0, 15));
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = Date.parse(`${resolveToday()}T00:00:00Z`);
   expect(row.renewal_date).toBe(today + ACME.renewalDays * 86_400_000);
   // json columns: JSON text as Python writes it.
   expect(typeof row.arr_history).toBe('string');

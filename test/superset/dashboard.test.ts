@@ -3,9 +3,10 @@
  * json_metadata.native_filter_configuration, default ACME-001): the chart shows the chosen customer, and choosing
  * another one in the filter bar shows that one. (d) Light and dark screenshots of the dashboard.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, Fixtures, readFixtures, recordObservation } from './support/api';
 import { colorsOf, diagnose, launchBrowser, luminance, openSession, screenshot, Session, waitForPlugin } from './support/browser';
+import { describeIf, FEATURES } from './support/host';
 
 const e2e = process.env.SUPERSET_E2E === '1' ? describe : describe.skip;
 const FRAME = '.customer-profile-360';
@@ -18,6 +19,8 @@ function openDashboard(session: Session, fx: Fixtures, name: string) {
     await page.locator(FRAME).getByRole('heading', { name: 'Acme Corporation' }).waitFor();
   });
 }
+
+const filterSelect = (page: Page) => page.locator('.ant-select').first();
 
 e2e('dashboard with a native filter on customer_id', () => {
   let browser: Browser;
@@ -47,9 +50,10 @@ e2e('dashboard with a native filter on customer_id', () => {
       expect(sent.queries[0].filters).toEqual(
         expect.arrayContaining([expect.objectContaining({ col: 'customer_id', op: 'IN', val: ['ACME-001'] })]),
       );
-      const filterBar = page.locator('[data-test="filter-bar"]');
-      await filterBar.getByText('Customer', { exact: true }).waitFor();
-      await filterBar.locator('.ant-select-selection-item', { hasText: 'ACME-001' }).waitFor();
+      // The filter bar, by what every version shows: the filter's name and its select (the dashboard's only host
+      // select: the chart's own components carry the cp360 prefix, and one customer shows no switcher).
+      await page.getByText('Customer', { exact: true }).first().waitFor();
+      await filterSelect(page).locator('.ant-select-selection-item', { hasText: 'ACME-001' }).waitFor();
       const frame = page.locator(FRAME);
       await expect(frame.getByText('$250,000').first().isVisible()).resolves.toBe(true);
       await expect(frame.locator('[role="list"][aria-label="Alerts"]').isVisible()).resolves.toBe(true);
@@ -60,12 +64,11 @@ e2e('dashboard with a native filter on customer_id', () => {
 
     test('choosing BALT-031 in the filter bar and applying shows Baltic Software', async () => {
       const { page, errors } = session;
-      const select = page.locator('[data-test="filter-bar"] .ant-select').first();
-      await select.click();
+      await filterSelect(page).click();
       await page.keyboard.type('BALT-031');
       await page.locator('.ant-select-item-option', { hasText: 'BALT-031' }).first().click();
       await page.keyboard.press('Escape');
-      await page.locator('[data-test="filter-bar__apply-button"]').click();
+      await page.getByRole('button', { name: /apply filters/i }).click();
       const frame = page.locator(FRAME);
       await frame.getByRole('heading', { name: 'Baltic Software' }).waitFor();
       await expect(frame.getByText('Acme Corporation').count()).resolves.toBe(0);
@@ -73,7 +76,7 @@ e2e('dashboard with a native filter on customer_id', () => {
     });
   });
 
-  describe('dark theme', () => {
+  describeIf(FEATURES.darkMode, 'dark theme', () => {
     let session: Session;
     beforeAll(async () => {
       session = await openSession(browser, 'dark');

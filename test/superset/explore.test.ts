@@ -1,36 +1,50 @@
 /**
  * (b) A saved chart on a virtual dataset whose SQL filters with Jinja on url_param('customer_id'), opened in
- * explore as /explore/?slice_id=..&customer_id=ACME-001: the profile renders, the control panel is the plugin's,
- * and changing controls re-renders it. (d) Light and dark screenshots of explore.
+ * explore as /explore/?slice_id=..&customer_id=ACME-001: the profile renders on the first load, every time, with
+ * the plugin's control panel and the plugin's query; changing controls re-renders it. (d) Light and dark (where
+ * the host has it) screenshots of explore. The same file runs against every Superset version (support/host.ts).
  */
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, Fixtures, readFixtures, recordObservation } from './support/api';
 import {
   chartPropsSeen,
   colorsOf,
+  controlCheckbox,
   diagnose,
+  firstLoad,
   launchBrowser,
   luminance,
   openSession,
+  panelSections,
   screenshot,
   Session,
   spyOnChartProps,
-  rerunQueryBuiltBeforePlugin,
 } from './support/browser';
+import { describeIf, FEATURES, SUPERSET_VERSION } from './support/host';
 
 const e2e = process.env.SUPERSET_E2E === '1' ? describe : describe.skip;
 const FRAME = '.customer-profile-360';
 
+/** Opens explore on the saved chart; the first load must paint the chart, with no click and no reload. */
 function openExplore(session: Session, fx: Fixtures, name: string, customerId = 'ACME-001') {
   const { page } = session;
   return diagnose(session, name, async () => {
     await page.goto(`${BASE_URL}/explore/?slice_id=${fx.chartId}&customer_id=${customerId}`);
-    if (await rerunQueryBuiltBeforePlugin(page, FRAME)) recordObservation(`${name}-query-built-before-plugin`, true);
+    expect(await firstLoad(page, FRAME)).toBe('chart');
     await page.locator(FRAME).getByRole('heading', { name: 'Acme Corporation' }).waitFor();
   });
 }
 
-const checkbox = (page: Page, control: string) => page.locator(`[data-test="${control}-header"] input[type="checkbox"]`);
+const LABELS = {
+  show_alerts: 'Show alerts',
+  show_financial_data: 'Show financial data',
+  show_sensitive_data: 'Show sensitive data',
+} as const;
+const checkbox = (page: Page, control: keyof typeof LABELS) => controlCheckbox(page, LABELS[control]);
+/** The chart's bundle, as the package serves it. */
+const BUNDLE_URL = /\/customer-profile\/static\/[^/]+\.js(\?|$)|\/e2e-plugins\/[^/]+\.js(\?|$)/;
+/** Loads of explore in a row that must each come right the first time (the loader race showed in 1 of 5 or 6). */
+const LOADS = Number(process.env.E2E_EXPLORE_LOADS || 6);
 const alerts = (page: Page) => page.locator(`${FRAME} [role="list"][aria-label="Alerts"]`);
 
 e2e('explore', () => {
@@ -49,6 +63,46 @@ e2e('explore', () => {
     let session: Session;
     beforeAll(async () => {
       session = await openSession(browser, 'default');
+    });
+
+    test(`the first load is right every time: ${LOADS} explore loads, each with the plugin's panel and query, no click`, async () => {
+      const { page } = session;
+      const outcomes: string[] = [];
+      for (let load = 1; load <= LOADS; load += 1) {
+        const query = page.waitForRequest(
+          req => req.url().includes('/api/v1/chart/data') && req.method() === 'POST',
+        );
+        await page.goto(`${BASE_URL}/explore/?slice_id=${fx.chartId}&customer_id=ACME-001`);
+        const outcome = await firstLoad(page, FRAME);
+        const sent = JSON.parse((await query).postData() || '{}');
+        // The plugin's buildQuery: raw records of the contract's columns, no metrics (an aggregate would GROUP BY).
+        const ours = (sent.queries?.[0]?.columns ?? []).includes('customer_id') && !sent.queries?.[0]?.metrics;
+        await page.locator('.ant-collapse-header').first().waitFor();
+        const sections = await panelSections(page);
+        const panel = sections.includes('column mapping') && sections.includes('permissions');
+        outcomes.push(`${outcome}${ours ? '' : ', generic query'}${panel ? '' : `, panel [${sections.join(', ')}]`}`);
+      }
+      recordObservation(`explore-first-loads-${SUPERSET_VERSION}`, outcomes);
+      expect(outcomes).toEqual(Array(LOADS).fill('chart'));
+    });
+
+    // The race made certain: the bundle arrives 3 s late, long after explore's own data. Without the package's
+    // explore hold this load shows an empty panel and "Empty query?" in every version (measured in 4.1.4 and 6.0.0).
+    test('a bundle that arrives 3 s late still gives the plugin\'s panel and query on the first load', async () => {
+      const context = session.context;
+      const page = await context.newPage();
+      await page.route(BUNDLE_URL, async route => {
+        await new Promise(resolve => setTimeout(resolve, 3000));
+        await route.continue();
+      });
+      try {
+        await page.goto(`${BASE_URL}/explore/?slice_id=${fx.chartId}&customer_id=ACME-001`);
+        expect(await firstLoad(page, FRAME)).toBe('chart');
+        await page.locator('.ant-collapse-header').first().waitFor();
+        expect(await panelSections(page)).toEqual(expect.arrayContaining(['column mapping', 'permissions']));
+      } finally {
+        await page.close();
+      }
     });
 
     test('renders the Jinja-filtered customer: Acme, $250,000, the alert banner, no switcher', async () => {
@@ -71,17 +125,16 @@ e2e('explore', () => {
 
     test("the control panel is the plugin's: Query / Column mapping / Permissions, then Display / Thresholds / Formatting", async () => {
       const { page } = session;
-      const headers = () => page.locator('.ant-collapse-header').allInnerTexts();
-      const data = (await headers()).map(h => h.trim());
-      expect(data).toEqual(expect.arrayContaining(['Query', 'Column mapping', 'Permissions']));
+      const data = await panelSections(page);
+      expect(data).toEqual(expect.arrayContaining(['query', 'column mapping', 'permissions']));
       await expect(checkbox(page, 'show_financial_data').isChecked()).resolves.toBe(true);
       await expect(checkbox(page, 'show_sensitive_data').isChecked()).resolves.toBe(false);
       await page.getByRole('tab', { name: 'Customize' }).click();
       await page.locator('.ant-collapse-header', { hasText: 'Thresholds' }).waitFor();
-      const all = (await headers()).map(h => h.trim());
-      expect(all).toEqual(expect.arrayContaining(['Display', 'Thresholds', 'Formatting']));
-      await expect(page.locator('[data-test="default_tab-header"]').count()).resolves.toBe(1);
-      await expect(page.locator('[data-test="health_critical_threshold-header"]').count()).resolves.toBe(1);
+      const all = await panelSections(page);
+      expect(all).toEqual(expect.arrayContaining(['display', 'thresholds', 'formatting']));
+      await expect(page.locator('.ControlHeader', { hasText: 'Default tab' }).count()).resolves.toBe(1);
+      await expect(page.locator('.ControlHeader', { hasText: 'Health critical' }).count()).resolves.toBe(1);
     });
 
     test('unticking "Show alerts" removes the banner at once (render trigger, no query)', async () => {
@@ -113,7 +166,7 @@ e2e('explore', () => {
     });
   });
 
-  describe('dark theme (Superset 6.1 theme mode "dark")', () => {
+  describeIf(FEATURES.darkMode, 'dark theme (Superset 6 theme mode "dark")', () => {
     let session: Session;
     beforeAll(async () => {
       session = await openSession(browser, 'dark');

@@ -10,7 +10,7 @@
  * loads of (a) explore: each chart alone; (b) the shared dashboard: each chart. Loads alternate ours / table after
  * one unmeasured warm-up each. Asserts only that both render (the machine is shared: no timing assertions); a
  * load that shows "Empty query?" instead of our chart is retried and counted (see emptyQueryLoads).
- * Results: console.log and e2e/superset/SIDE_BY_SIDE.md.
+ * Results: console.log and artifacts/superset/SIDE_BY_SIDE.md.
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -29,7 +29,7 @@ const DASHBOARD_TITLE = 'E2E side by side';
 const DASHBOARD_SLUG = 'e2e-side-by-side';
 const CUSTOMER = 'ACME-001';
 const LOADS = Math.max(1, Number(process.env.SBS_LOADS || 5));
-const RESULTS_FILE = path.join(REPO_ROOT, 'e2e/superset/SIDE_BY_SIDE.md');
+const RESULTS_FILE = path.join(REPO_ROOT, 'artifacts/superset/SIDE_BY_SIDE.md');
 const TABLE_COLUMNS = SCALAR_COLUMNS.map(c => c.column).filter(c => !SENSITIVE_COLUMNS.includes(c));
 
 interface Ids {
@@ -239,7 +239,7 @@ e2e('side by side with the built-in Table chart', () => {
     expect(session.errors).toEqual([]);
   });
 
-  test('writes the medians and ratios to e2e/superset/SIDE_BY_SIDE.md', () => {
+  test('writes the medians and ratios to artifacts/superset/SIDE_BY_SIDE.md', () => {
     const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<string, number>;
     const cpus = os.cpus();
     const facts = [
@@ -284,6 +284,7 @@ e2e('side by side with the built-in Table chart', () => {
       ...facts.map(f => `- ${f}`),
       '',
     ];
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, lines.join('\n'));
     // eslint-disable-next-line no-console
     console.log(

@@ -5,6 +5,8 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { resolveToday } = require('../../../scripts/today') as { resolveToday: () => string };
 
 export const BASE_URL = process.env.SUPERSET_URL || 'http://127.0.0.1:8088';
 export const SUPERSET_HOME = process.env.SUPERSET_HOME || '/tmp/superset-home';
@@ -167,9 +169,8 @@ export function datasetSql(): string {
   return fs.readFileSync(file, 'utf8').trim().replace(/;\s*$/, '');
 }
 
-/** Today's UTC calendar day plus `days`, as YYYY-MM-DD (the demo data is generated relative to it). */
+/** The reference day (CP360_TODAY) plus `days`, as YYYY-MM-DD (the demo data is generated relative to it). */
 export function utcDayPlus(days: number): string {
-  const now = new Date();
-  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * 86400000;
+  const day = Date.parse(`${resolveToday()}T00:00:00Z`) + days * 86400000;
   return new Date(day).toISOString().slice(0, 10);
 }

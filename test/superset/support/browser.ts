@@ -4,10 +4,14 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { BASE_URL, REPO_ROOT, SUPERSET_HOME, VIZ_TYPE } from './api';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { todayInitScript } = require('../../../scripts/today') as { todayInitScript: () => string };
 
-export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || path.join(REPO_ROOT, 'e2e/superset/screenshots');
+/** Screenshots go under artifacts/ (never a tracked file); `npm run screenshots` copies the ones the README shows. */
+export const SCREENSHOT_DIR =
+  process.env.SCREENSHOT_DIR || path.join(REPO_ROOT, 'artifacts/superset', process.env.SUPERSET_VERSION || '6.1.0');
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -37,6 +41,8 @@ export interface Session {
 /** A new context in the given theme mode, logged in as admin. */
 export async function openSession(browser: Browser, mode: ThemeMode = 'default'): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // The page's clock on the data's reference day (CP360_TODAY), so "renewal in 25 days" holds on any day.
+  await context.addInitScript({ content: todayInitScript() });
   await context.addInitScript(value => {
     try {
       window.localStorage.setItem('superset-theme-mode', value);
@@ -87,21 +93,42 @@ export async function waitForPlugin(page: Page, key = VIZ_TYPE): Promise<void> {
 }
 
 /**
- * Superset 6.1's explore may run its first query before the DYNAMIC_PLUGINS loader has registered the chart: it
- * waits only for plugins it already knows to be mounting, and the plugin list may still be on its way. That query is
- * built without the plugin's buildQuery and fails with "Empty query?" (seen about one load in five here). A user
- * then presses "Update chart"; so does this, once, after the plugin is registered. Returns whether it had to.
+ * The checkbox of a control of explore's panel, found by the control's label. Every version from 4.1 to 6.1 renders
+ * a control's label and its checkbox inside `.ControlHeader` (the checkbox is an antd input in 6.x and a span with
+ * role="checkbox" in 4.1/5.0; `data-test` attributes are stripped from production builds before 6.1).
  */
-export async function rerunQueryBuiltBeforePlugin(page: Page, chartSelector: string): Promise<boolean> {
+export function controlCheckbox(page: Page, label: string): Locator {
+  return page
+    .locator('.ControlHeader', { hasText: label })
+    .locator('input[type="checkbox"], [role="checkbox"]')
+    .first();
+}
+
+/** The headers of explore's control panel sections (antd Collapse in every version), trimmed. */
+export async function panelSections(page: Page): Promise<string[]> {
+  const texts = await page.locator('.ant-collapse-header').allInnerTexts();
+  return texts.map(text => text.trim().toLowerCase()).filter(Boolean);
+}
+
+/**
+ * What the first explore load showed, before any click: the chart painted by the plugin ('chart'), Superset's
+ * "Empty query?" (the first query was built without the plugin's buildQuery: the chart had not registered yet), or
+ * an error. A load that needs "Update chart" or a reload to come right is a failure of the first load.
+ */
+export async function firstLoad(page: Page, chartSelector: string): Promise<'chart' | 'empty-query' | 'error'> {
   await waitForPlugin(page);
   const outcome = await page.waitForFunction(
     selector =>
-      document.querySelector(`${selector} h2`) ? 'chart' : document.body.innerText.includes('Empty query?') ? 'empty' : '',
+      document.querySelector(`${selector} h2`)
+        ? 'chart'
+        : document.body.innerText.includes('Empty query?')
+          ? 'empty-query'
+          : document.querySelector('[role="alert"].ant-alert-error, .ant-alert-error')
+            ? 'error'
+            : '',
     chartSelector,
   );
-  if ((await outcome.jsonValue()) !== 'empty') return false;
-  await page.getByRole('button', { name: 'Update chart' }).click();
-  return true;
+  return (await outcome.jsonValue()) as 'chart' | 'empty-query' | 'error';
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
