@@ -305,6 +305,15 @@ function printDynamic(dynamic) {
   console.log('  (each part gzipped alone compresses worse than inside the bundle: the parts add up to more than the total)');
 }
 
+/** The commit measured: HEAD of the repository (GIT_DIR may point at it from an exported tree). */
+function commitOf() {
+  try {
+    return require('child_process').execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The README block: the budgets and the dynamic bundle's make-up, from this run. */
 function readmeBlock(results, dynamic, firstPaintGzip, lazyGzip) {
   const byCheck = prefix => results.find(r => r.check.startsWith(prefix));
@@ -315,7 +324,7 @@ function readmeBlock(results, dynamic, firstPaintGzip, lazyGzip) {
     README_START,
     '<!-- Written by `npm run check:size -- --write` (scripts/check-size.js); edit the script, not this block. -->',
     '',
-    `**Size** (\`npm run check:size\`, a hard check in CI; gzip -9, KB = 1024 B; measured ${new Date().toISOString().slice(0, 10)}).`,
+    `**Size** (\`npm run check:size\`, a hard check in CI; gzip -9, KB = 1024 B; measured ${new Date().toISOString().slice(0, 10)} at commit \`${commitOf()}\`).`,
     '',
     '| what | size | budget or goal |',
     '|---|---|---|',
