@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
-import { styled, ThemeProvider, useTheme } from '../theme';
+import { CacheProvider, emotionCache, styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
 import { ANTD_ICON_PREFIX, ANTD_PREFIX, antdClass, antdThemeOf, getTokens } from '../theme/tokens';
@@ -20,11 +20,20 @@ const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxW
     boxSizing: 'border-box',
     fontFamily: k.fontFamily,
     fontSize: k.fontSize,
+    lineHeight: k.lineHeight,
     color: k.colorText,
     background: k.colorBg,
     '*, *::before, *::after': { boxSizing: 'border-box' },
+    // The chart decides its own text and spacing, so no page-wide stylesheet of the host decides them (antd 4's
+    // element rules in Superset 4.1/5.0, global styles in 6.x). One class of specificity: above the host's element
+    // rules, level with the chart's own component styles, which come later and win.
+    '& :where(button, input, select, textarea)': { fontFamily: 'inherit', fontSize: 'inherit', lineHeight: 'inherit' },
+    '& :where(h1, h2, h3, h4, h5, h6)': { margin: 0, lineHeight: k.lineHeightHeading, letterSpacing: 'normal' },
+    '& :where(p, ul, ol, li, dl, dt, dd, figure, blockquote)': { margin: 0, lineHeight: 'inherit' },
+    '& :where(dt)': { fontWeight: 'normal' },
+    '& :where(a)': { textDecoration: 'none' },
     // The host page's link colour may not read on the chart's background: links use the readable primary.
-    [`a:not(.${antdClass('btn')})`]: { color: k.colorPrimary },
+    [`a:not(.${antdClass('btn')})`]: { color: k.colorPrimary, '&:hover, &:focus-visible': { textDecoration: 'underline' } },
   };
 });
 
@@ -85,9 +94,11 @@ export default function CustomerProfileChart(props: CustomerProfileProps) {
   const contextTheme = useTheme();
   const theme = props.hostTheme ?? contextTheme;
   return (
-    <ThemeProvider theme={theme}>
-      <ThemedChart {...props} />
-    </ThemeProvider>
+    <CacheProvider value={emotionCache}>
+      <ThemeProvider theme={theme}>
+        <ThemedChart {...props} />
+      </ThemeProvider>
+    </CacheProvider>
   );
 }
 

@@ -23,6 +23,10 @@ export interface Tokens {
   fontSizeXl: string;
   fontSizeXxl: string;
   fontWeightStrong: number;
+  /** Unitless line height of body text (antd's `lineHeight` token), set on the chart so no host rule decides it. */
+  lineHeight: number;
+  /** Unitless line height of headings. */
+  lineHeightHeading: number;
   radius: string;
   colorPrimary: string;
   colorText: string;
@@ -164,6 +168,8 @@ export function getTokens(theme: unknown): Tokens {
     fontSizeXl: px(num(theme, ['fontSizeXL', 'fontSizeHeading4', 'typography.sizes.xl'], fontSize + 6)),
     fontSizeXxl: px(num(theme, ['fontSizeHeading3', 'typography.sizes.xxl'], fontSize + 10)),
     fontWeightStrong: num(theme, ['fontWeightStrong', 'typography.weights.bold'], 600),
+    lineHeight: num(theme, ['lineHeight'], 1.5715),
+    lineHeightHeading: num(theme, ['lineHeightHeading3'], 1.4),
     radius: px(num(theme, ['borderRadius'], FALLBACK.radius)),
     colorPrimary: onBoth(colour(theme, ['colorPrimary', 'colors.primary.base'], FALLBACK.colorPrimary)),
     colorText: colour(theme, ['colorText', 'colors.grayscale.dark2'], isDark ? '#f0f0f0' : FALLBACK.colorText),

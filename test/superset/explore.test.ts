@@ -40,6 +40,13 @@ const LABELS = {
   show_financial_data: 'Show financial data',
   show_sensitive_data: 'Show sensitive data',
 } as const;
+/** Waits (a while) for the control panel to show a section; a wrong panel is then reported by its sections. */
+const panelShown = (page: Page) =>
+  page
+    .locator('.ant-collapse-header:visible', { hasText: /\S/ })
+    .first()
+    .waitFor({ timeout: 15000 })
+    .catch(() => undefined);
 const checkbox = (page: Page, control: keyof typeof LABELS) => controlCheckbox(page, LABELS[control]);
 /** The chart's bundle, as the package serves it. */
 const BUNDLE_URL = /\/customer-profile\/static\/[^/]+\.js(\?|$)|\/e2e-plugins\/[^/]+\.js(\?|$)/;
@@ -77,7 +84,7 @@ e2e('explore', () => {
         const sent = JSON.parse((await query).postData() || '{}');
         // The plugin's buildQuery: raw records of the contract's columns, no metrics (an aggregate would GROUP BY).
         const ours = (sent.queries?.[0]?.columns ?? []).includes('customer_id') && !sent.queries?.[0]?.metrics;
-        await page.locator('.ant-collapse-header').first().waitFor();
+        await panelShown(page);
         const sections = await panelSections(page);
         const panel = sections.includes('column mapping') && sections.includes('permissions');
         outcomes.push(`${outcome}${ours ? '' : ', generic query'}${panel ? '' : `, panel [${sections.join(', ')}]`}`);
@@ -98,7 +105,7 @@ e2e('explore', () => {
       try {
         await page.goto(`${BASE_URL}/explore/?slice_id=${fx.chartId}&customer_id=ACME-001`);
         expect(await firstLoad(page, FRAME)).toBe('chart');
-        await page.locator('.ant-collapse-header').first().waitFor();
+        await panelShown(page);
         expect(await panelSections(page)).toEqual(expect.arrayContaining(['column mapping', 'permissions']));
       } finally {
         await page.close();
