@@ -3,6 +3,7 @@
  * that nobody can explain a health score, so the weakest component is said in words, not left to a chart.
  */
 import { Progress } from 'antd';
+import { progressRailColor } from '../antdCompat';
 import { styled } from '../../theme';
 import { t } from '../../i18n';
 import { getTokens } from '../../theme/tokens';
@@ -80,7 +81,7 @@ function ScoreBar({ score, name }: { score: number | undefined; name: string }) 
         showInfo={false}
         size="small"
         strokeColor={status ? colour[status] : tokens.colorPrimary}
-        trailColor={tokens.colorBgSubtle}
+        {...progressRailColor(tokens.colorBgSubtle)}
         aria-label={t('%s score: %s/100', name, text)}
       />
       <span>{t('%s/100', text)}</span>

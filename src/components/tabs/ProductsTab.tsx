@@ -3,6 +3,7 @@
  * Usage per product comes from `product_usage`; when that is empty the names from `active_products` still show.
  */
 import { Progress } from 'antd';
+import { progressRailColor } from '../antdCompat';
 import { styled } from '../../theme';
 import { t } from '../../i18n';
 import { getTokens } from '../../theme/tokens';
@@ -92,7 +93,7 @@ function AdoptionBar({ value, name }: { value: number | undefined; name: string 
         showInfo={false}
         size="small"
         strokeColor={tokens.colorPrimary}
-        trailColor={tokens.colorBgSubtle}
+        {...progressRailColor(tokens.colorBgSubtle)}
         aria-label={t('Feature adoption of %s: %s', name, text)}
       />
       <span>{text}</span>
