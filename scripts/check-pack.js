@@ -35,7 +35,7 @@ check(`packs nothing but lib/, esm/, README, package.json (stray: ${stray.join('
 check('packs no test, fixture or demo file', !files.some(f => /(^|\/)(test|tests|fixtures|demo|__tests__)\//.test(f) || /\.test\./.test(f)));
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const peers = ['@superset-ui/core', '@superset-ui/chart-controls', 'react', 'react-dom', '@emotion/react', '@emotion/styled', 'dayjs'];
+const peers = ['@superset-ui/core', '@superset-ui/chart-controls', 'react', 'react-dom', '@emotion/react', '@emotion/styled', '@emotion/cache', 'dayjs'];
 const deps = pkg.dependencies || {};
 const peerDeps = pkg.peerDependencies || {};
 peers.forEach(name => check(`${name} is a peer dependency, not a dependency`, !!peerDeps[name] && !deps[name]));
