@@ -49,7 +49,8 @@ module.exports = {
   testTimeout: 30000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/superset/'],
+  // Other stages' suites, each with its own config: browser, real Superset, distribution (two routes), engines.
+  testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/superset/', '/test/distribution/', '/test/engines/'],
   setupFiles: ['<rootDir>/test/support/setupFiles.ts'],
   moduleNameMapper: {
     '\\.(svg|png|css|less)$': '<rootDir>/test/support/fileStub.ts',

@@ -8,7 +8,10 @@
 #   browser, demo-api             the live demo in Debian's Chromium; demo-api: the demo's chart-data API stand-in
 #   engines                       the dataset SQL on MariaDB, chDB, DuckDB, fakesnow and sqlglot (docs/ENGINES.md)
 #   hosts                         the standard install: npm install of the packed plugin into each Superset version
-#   superset-<version>            a real Superset server per version (e2e/superset), in Chromium
+#   distribution                  the npm build and the dynamic bundle register the same chart
+#   superset-<version>            a real Superset server per version (e2e/superset), in Chromium, the plugin installed
+#                                 from the wheel as an admin installs it
+#   wheel-<version>               the pip package's tests (python/tests) against a Superset app of that version
 #
 # What a stage needs (Chromium, fonts, PostgreSQL, MariaDB, the Superset venvs) is installed when it is missing and
 # this runs as root; otherwise the stage says in one line what to install, and is SKIPPED. Under CI=true a skipped
@@ -35,7 +38,7 @@ run() {
   local report="$PWD/$REPORTS/$name.json"
   echo "== $name"
   local t0=$SECONDS
-  "$@" "$report" 2>&1 | grep -v '^npm warn'
+  "$@" "$report" 2>&1 | grep --line-buffered -v '^npm warn'
   echo "== $name took $((SECONDS - t0)) s"
   printf '%s\tran\t%s\n' "$name" "$report" >>"$STAGES"
 }
@@ -77,12 +80,28 @@ fi
 if [ -f e2e/engines/run-tests.sh ] && wanted engines; then run engines bash e2e/engines/run-tests.sh; fi
 if [ -f e2e/hosts/check-hosts.sh ] && wanted hosts; then run hosts bash e2e/hosts/check-hosts.sh; fi
 
-# The real Superset servers, one version at a time (each brings up its own venv, metadata DB and PostgreSQL).
-# 6.1.0 runs the whole suite; the other versions the same suite (the files a version cannot run skip with a reason).
+# The two distributions: the npm build and the dynamic bundle register the same chart (test/distribution); then the
+# wheel (the bundle inside the pip package), built once for every Superset stage below.
+run distribution jest_run -c jest.distribution.config.js
+if wanted superset || wanted wheel; then
+  echo "== building the wheel (npm run build:wheel)"
+  if npm run -s build:wheel; then export CP360_WHEEL_BUILT=1; else echo "the wheel did not build" >&2; fi
+fi
+
+# The real Superset servers, one version at a time (each with its own venv, metadata DB and PostgreSQL), then the
+# pip package's own tests in that version's venv against a Superset app of that version.
 for version in ${SUPERSET_MATRIX:-6.1.0 6.0.0 5.0.0 4.1.4}; do
-  wanted "superset-$version" || continue
-  if [ "${SKIP_SUPERSET:-0}" = 1 ]; then skip "superset-$version" "SKIP_SUPERSET=1"; continue; fi
+  if [ "${SKIP_SUPERSET:-0}" = 1 ]; then
+    wanted "superset-$version" && skip "superset-$version" "SKIP_SUPERSET=1"
+    wanted "wheel-$version" && skip "wheel-$version" "SKIP_SUPERSET=1"
+    continue
+  fi
   run "superset-$version" env SUPERSET_VERSION="$version" bash e2e/superset/run-tests.sh
+  if wanted "wheel-$version"; then
+    venv="$(SUPERSET_VERSION=$version bash -c '. e2e/superset/env.sh && echo "$SUPERSET_VENV"')"
+    if [ -x "$venv/bin/python" ]; then run "wheel-$version" bash python/run-tests.sh "$venv"
+    else skip "wheel-$version" "no Superset $version venv at $venv (its superset stage did not set it up)"; fi
+  fi
 done
 
 node scripts/summarise.js "$STAGES"

@@ -42,6 +42,14 @@ if [ "$(cat "$SUPERSET_VENV/.e2e-stamp" 2>/dev/null)" != "$stamp" ]; then
 fi
 step "pip install"
 
+# --- the plugin, as an admin installs it: the wheel (npm run build:wheel), which superset_config.py imports ---------
+shopt -s nullglob
+wheels=("$REPO_ROOT"/dist/superset_plugin_chart_customer_profile-*.whl)
+shopt -u nullglob
+[ ${#wheels[@]} -eq 1 ] || { echo "[setup] expected one wheel in dist/ (npm run build:wheel), found ${#wheels[@]}" >&2; exit 1; }
+"$SUPERSET_VENV/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps "${wheels[0]}"
+step "pip install $(basename "${wheels[0]}")"
+
 # --- Superset metadata DB ---------------------------------------------------------
 mkdir -p "$SUPERSET_HOME"
 superset db upgrade >"$SUPERSET_HOME/db-upgrade.log" 2>&1 || { tail -30 "$SUPERSET_HOME/db-upgrade.log"; exit 1; }

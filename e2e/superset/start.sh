@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Starts the demo PostgreSQL cluster and Superset (gunicorn, background) and
-# waits for /health. Pid file + log in $SUPERSET_HOME. Env: see env.sh, plus
-# PLUGIN_BUNDLE_DIR / PLUGIN_BUNDLE_FILE / PLUGIN_KEY / PLUGIN_NAME (read by
-# superset_config.py at request time, so they must be set when start.sh runs).
+# Starts the version's PostgreSQL cluster and Superset (gunicorn, background) with e2e/superset/superset_config.py,
+# and waits for /health. Pid file + log in $SUPERSET_HOME. The plugin comes from the wheel setup.sh installed into
+# the version's venv. E2E_LOCALE=ru starts the server in Russian (read by superset_config.py at start).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 

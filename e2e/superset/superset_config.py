@@ -1,17 +1,22 @@
-"""Superset 6.1 config for the Customer Profile 360 end-to-end harness.
+"""Superset config of the Customer Profile 360 end-to-end harness (every version: 4.1.4, 5.0.0, 6.0.0, 6.1.0).
 
-Loaded through SUPERSET_CONFIG_PATH (see env.sh). Local test instance only:
-SQLite metadata, fixed test SECRET_KEY, CSRF off for API scripting.
+Loaded through SUPERSET_CONFIG_PATH (see env.sh). Two parts, kept apart on purpose:
 
-It also restores GET /dynamic-plugins/api/read (lost with Flask-AppBuilder 5,
-apache/superset#35870) and serves the plugin bundle same-origin from
-$PLUGIN_BUNDLE_DIR under /e2e-plugins/<file>.
+1. The admin's setup, exactly as the README documents it for the pip package (setup.sh installs the wheel into the
+   version's venv, as an admin would): one import, DYNAMIC_PLUGINS on, the blueprint in BLUEPRINTS.
+2. Test-only settings, named as such: a local SQLite metadata DB, a fixed secret key, CSRF off for API scripting,
+   Jinja templating for the url_param dataset, the languages a test switches to. None of them is needed by the chart.
 """
 import os
 
-from flask import Blueprint, abort, jsonify, send_from_directory
+# --- 1. The admin's setup (README, "Install without rebuilding") -------------------------------------------------
+from superset_customer_profile import customer_profile_blueprint
 
-_HOME = os.environ.get("SUPERSET_HOME", "/tmp/superset-home")
+FEATURE_FLAGS = {"DYNAMIC_PLUGINS": True}
+BLUEPRINTS = [customer_profile_blueprint]
+
+# --- 2. Test-only settings ------------------------------------------------------------------------------------------
+_HOME = os.environ.get("SUPERSET_HOME", "/tmp/cp360-superset/home")
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -21,111 +26,35 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
-SECRET_KEY = os.environ.get(
-    "SUPERSET_SECRET_KEY", "e2e-customer-profile-360-local-test-key-not-for-production"
-)
+SECRET_KEY = os.environ.get("SUPERSET_SECRET_KEY", "e2e-customer-profile-360-local-test-key-not-for-production")
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{_HOME}/superset.db?check_same_thread=false"
 SQLALCHEMY_EXAMPLES_URI = SQLALCHEMY_DATABASE_URI
 
-FEATURE_FLAGS = {
-    "DYNAMIC_PLUGINS": True,
-    "ENABLE_TEMPLATE_PROCESSING": True,
-    # DASHBOARD_NATIVE_FILTERS is no longer a flag in 6.x (always on).
-}
+# The test datasets filter with {{ url_param('customer_id') }}. (DASHBOARD_NATIVE_FILTERS is on by default from 4.1.)
+FEATURE_FLAGS["ENABLE_TEMPLATE_PROCESSING"] = True
 
-# API scripting (REST with JWT) without a CSRF round trip. The SPA keeps working:
-# it still fetches /api/v1/security/csrf_token/ and sends it, it is just not checked.
+# API scripting (REST with JWT) without a CSRF round trip. The SPA keeps working: it still fetches
+# /api/v1/security/csrf_token/ and sends it, it is just not checked.
 WTF_CSRF_ENABLED = _flag("SUPERSET_CSRF", False)
 
-# Talisman stays ON by default with Superset's stock CSP
-# (script-src 'self' 'strict-dynamic' + nonce): the loader's import() of a
-# same-origin bundle works under it (see LOADER.md). SUPERSET_TALISMAN=0 turns it off.
+# Talisman stays ON with Superset's stock CSP (script-src 'self' 'strict-dynamic' + nonce): the package's bundle
+# (same origin) and its nonced explore-hold script work under it. SUPERSET_TALISMAN=0 turns it off.
 TALISMAN_ENABLED = _flag("SUPERSET_TALISMAN", True)
 CONTENT_SECURITY_POLICY_WARNING = False
 
-# Note: 6.1's menu always renders a telemetry <img> (apachesuperset.gateway.scarf.sh);
-# with no network it logs one harmless ERR_NAME_NOT_RESOLVED per page.
+# Languages the user may switch to (Superset's default list is empty), and the default one: E2E_LOCALE=ru starts the
+# server in Russian, which is how the suite proves that the chart follows the host's language.
+LANGUAGES = {
+    "en": {"flag": "us", "name": "English"},
+    "ru": {"flag": "ru", "name": "Russian"},
+}
+BABEL_DEFAULT_LOCALE = os.environ.get("E2E_LOCALE", "en")
+
+# Note: 6.x's menu always renders a telemetry <img> (apachesuperset.gateway.scarf.sh); with no network it logs one
+# harmless ERR_NAME_NOT_RESOLVED per page.
 SUPERSET_WEBSERVER_TIMEOUT = 120
 CACHE_CONFIG = {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300}
 DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}
-# Let browser sessions survive http://127.0.0.1 (no TLS)
+# Browser sessions over http://127.0.0.1 (no TLS).
 SESSION_COOKIE_SECURE = False
 SESSION_COOKIE_SAMESITE = "Lax"
-
-_BUNDLE_ROUTE = "/e2e-plugins"
-
-e2e_plugins = Blueprint("e2e_plugins", __name__)
-
-
-def _env_plugins() -> list[dict]:
-    bundle_dir = os.environ.get("PLUGIN_BUNDLE_DIR")
-    if not bundle_dir:
-        return []
-    bundle_file = os.environ.get("PLUGIN_BUNDLE_FILE", "index.js")
-    return [
-        {
-            "id": 0,
-            "name": os.environ.get("PLUGIN_NAME", "Customer Profile 360"),
-            "key": os.environ.get("PLUGIN_KEY", "customer_profile"),
-            "bundle_url": f"{_BUNDLE_ROUTE}/{bundle_file}",
-        }
-    ]
-
-
-def _db_plugins() -> list[dict]:
-    """Rows added through Manage > Plugins (table dynamic_plugin) still count."""
-    try:
-        from superset.extensions import db
-        from superset.models.dynamic_plugins import DynamicPlugin
-
-        return [
-            {"id": p.id, "name": p.name, "key": p.key, "bundle_url": p.bundle_url}
-            for p in db.session.query(DynamicPlugin).order_by(DynamicPlugin.id)
-        ]
-    except Exception:  # noqa: BLE001 - listing must never break page loads
-        return []
-
-
-@e2e_plugins.route("/dynamic-plugins/api/read", methods=["GET"])
-def dynamic_plugins_read():
-    """Shape of the FAB<5 ModelView api_read the 6.x loader still calls:
-    {"result": [{"id", "name", "key", "bundle_url"}], ...}; the loader only
-    reads result[].key and result[].bundle_url."""
-    plugins = _env_plugins()
-    seen = {p["key"] for p in plugins}
-    plugins += [p for p in _db_plugins() if p["key"] not in seen]
-    return jsonify(
-        {
-            "result": plugins,
-            "count": len(plugins),
-            "list_columns": ["name", "key", "bundle_url", "id"],
-        }
-    )
-
-
-_MIMETYPES = {
-    ".js": "application/javascript",
-    ".mjs": "application/javascript",
-    ".map": "application/json",
-    ".json": "application/json",
-    ".css": "text/css",
-}
-
-
-@e2e_plugins.route(f"{_BUNDLE_ROUTE}/<path:filename>", methods=["GET"])
-def plugin_bundle(filename: str):
-    bundle_dir = os.environ.get("PLUGIN_BUNDLE_DIR")
-    if not bundle_dir:
-        abort(404)
-    ext = os.path.splitext(filename)[1].lower()
-    response = send_from_directory(
-        os.path.abspath(bundle_dir),
-        filename,
-        mimetype=_MIMETYPES.get(ext),
-        max_age=0,
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-BLUEPRINTS = [e2e_plugins]

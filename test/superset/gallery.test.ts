@@ -19,11 +19,13 @@ e2e('chart gallery', () => {
 
   test('the loader lists and imports the bundle, which registers customer_profile with the host', async () => {
     const { page } = session;
-    const bundle = page.waitForResponse(res => /\/e2e-plugins\/.+\.js/.test(res.url()));
+    const bundle = page.waitForResponse(res => /\/customer-profile\/static\/customer-profile\.[0-9a-f]{16}\.js$/.test(res.url()));
     await page.goto(`${BASE_URL}/chart/add`);
     const response = await bundle;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/javascript/);
+    // The file name carries the bundle's hash, so the package may let browsers keep it.
+    expect(response.headers()['cache-control']).toMatch(/max-age=31536000/);
     await waitForPlugin(page);
     const registered = await page.evaluate(key => {
       const core = (window as unknown as Record<string, Record<string, () => { get(k: string): unknown }>>)[

@@ -1,6 +1,6 @@
 """The Flask blueprint: the chart's bundle and Superset's dynamic-plugin list.
 
-Two routes, both read-only (GET, and the HEAD Flask derives from it):
+Two routes, both read-only (GET, and the HEAD Flask derives from it), and the explore hold (explore_hold.py):
 
 - ``/customer-profile/static/<bundle>``: the built bundle, whose file name
   carries its content hash, so it is served with a year of immutable caching;
@@ -33,6 +33,16 @@ STATIC_PREFIX = "/customer-profile/static"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 customer_profile_blueprint = Blueprint("customer_profile_plugin", __name__)
+
+
+def _install_explore_hold(state) -> None:
+    """When Superset registers the blueprint: explore waits for dynamic chart bundles (see explore_hold.py)."""
+    from .explore_hold import install_explore_hold
+
+    install_explore_hold(state.app, lambda: [PLUGIN_KEY, *(row["key"] for row in _manage_plugins_rows())])
+
+
+customer_profile_blueprint.record_once(_install_explore_hold)
 
 
 @lru_cache(maxsize=1)
