@@ -20,27 +20,55 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const [report] = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
 );
 const files = report.files.map(f => f.path);
 const checks = [];
 const check = (name, ok) => checks.push({ name, ok });
 
-['lib/index.js', 'lib/index.d.ts', 'esm/index.js', 'lib/images/thumbnail.png', 'esm/images/thumbnail.png', 'README.md', 'package.json'].forEach(
-  f => check(`packs ${f}`, files.includes(f)),
-);
+[
+  'lib/index.js',
+  'lib/index.d.ts',
+  'esm/index.js',
+  'lib/images/thumbnail.png',
+  'esm/images/thumbnail.png',
+  'README.md',
+  'package.json',
+].forEach(f => check(`packs ${f}`, files.includes(f)));
 const allowed = /^(lib|esm)\/|^(README\.md|package\.json|LICENSE)$/;
 const stray = files.filter(f => !allowed.test(f));
 check(`packs nothing but lib/, esm/, README, package.json (stray: ${stray.join(', ') || 'none'})`, stray.length === 0);
-check('packs no test, fixture or demo file', !files.some(f => /(^|\/)(test|tests|fixtures|demo|__tests__)\//.test(f) || /\.test\./.test(f)));
+check(
+  'packs no test, fixture or demo file',
+  !files.some(f => /(^|\/)(test|tests|fixtures|demo|__tests__)\//.test(f) || /\.test\./.test(f)),
+);
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const peers = ['@superset-ui/core', '@superset-ui/chart-controls', 'react', 'react-dom', '@emotion/react', '@emotion/styled', '@emotion/cache', 'dayjs'];
+const peers = [
+  '@superset-ui/core',
+  '@superset-ui/chart-controls',
+  'react',
+  'react-dom',
+  '@emotion/react',
+  '@emotion/styled',
+  '@emotion/cache',
+  'dayjs',
+];
 const deps = pkg.dependencies || {};
 const peerDeps = pkg.peerDependencies || {};
 peers.forEach(name => check(`${name} is a peer dependency, not a dependency`, !!peerDeps[name] && !deps[name]));
-check(`antd is the only dependency (dependencies: ${Object.keys(deps).join(', ') || 'none'})`, Object.keys(deps).join() === 'antd');
-check('antd is not a peer (Superset 4.1 and 5.0 hold antd 4.10.3 as antd: a peer cannot resolve there)', !peerDeps.antd);
+check(
+  `antd is the only dependency (dependencies: ${Object.keys(deps).join(', ') || 'none'})`,
+  Object.keys(deps).join() === 'antd',
+);
+check(
+  'antd is not a peer (Superset 4.1 and 5.0 hold antd 4.10.3 as antd: a peer cannot resolve there)',
+  !peerDeps.antd,
+);
 
 /**
  * `^a.b.c || ^d.e.f || *`, the only range forms this package.json uses; anything else fails the check rather than
@@ -64,19 +92,39 @@ function satisfies(range, version) {
 // What the hosts install (SUPERSET.md; 4.1.4 ships React 16.14.0, whose react/jsx-runtime the compiled JSX needs).
 const hostReact = { '4.1.4': '16.14.0', '5.0.0': '17.0.2', '6.0.0': '17.0.2', '6.1.0': '17.0.2', master: '18.3.1' };
 Object.entries(hostReact).forEach(([host, version]) => {
-  check(`react and react-dom peers admit ${version} (Superset ${host})`, satisfies(peerDeps.react, version) && satisfies(peerDeps['react-dom'], version));
+  check(
+    `react and react-dom peers admit ${version} (Superset ${host})`,
+    satisfies(peerDeps.react, version) && satisfies(peerDeps['react-dom'], version),
+  );
 });
 check('react peer refuses 16.13 (no react/jsx-runtime)', !satisfies(peerDeps.react, '16.13.1'));
-check('@emotion/react peer admits 11.4.1 (Superset 4.1) and 11.14.0 (6.x)', satisfies(peerDeps['@emotion/react'], '11.4.1') && satisfies(peerDeps['@emotion/react'], '11.14.0'));
+check(
+  '@emotion/react peer admits 11.4.1 (Superset 4.1) and 11.14.0 (6.x)',
+  satisfies(peerDeps['@emotion/react'], '11.4.1') && satisfies(peerDeps['@emotion/react'], '11.14.0'),
+);
 // antd: the host's own antd 5 (6.0: ^5.24.6, 6.1: 5.27.6) satisfies the dependency, so npm dedupes to it.
-check('antd dependency admits the antd 5 of Superset 6.0 and 6.1 (5.24.6, 5.27.6)', satisfies(deps.antd, '5.24.6') && satisfies(deps.antd, '5.27.6'));
-check('antd dependency fetches antd 5, never 6 (antd 6 needs React 18; Superset 4.1 and 5.0 run 16 and 17)', !satisfies(deps.antd, '6.0.0') && !satisfies(deps.antd, '4.10.3'));
-check('antd 6 of Superset master is accepted (acceptDependencies)', satisfies((pkg.acceptDependencies || {}).antd || '', '6.0.0'));
+check(
+  'antd dependency admits the antd 5 of Superset 6.0 and 6.1 (5.24.6, 5.27.6)',
+  satisfies(deps.antd, '5.24.6') && satisfies(deps.antd, '5.27.6'),
+);
+check(
+  'antd dependency fetches antd 5, never 6 (antd 6 needs React 18; Superset 4.1 and 5.0 run 16 and 17)',
+  !satisfies(deps.antd, '6.0.0') && !satisfies(deps.antd, '4.10.3'),
+);
+check(
+  'antd 6 of Superset master is accepted (acceptDependencies)',
+  satisfies((pkg.acceptDependencies || {}).antd || '', '6.0.0'),
+);
 
 // Compiled code imports the peers by name; a bundled copy would carry its internals.
 const bundledMarkers = ['react-dom.production', 'ReactCurrentOwner', '__SECRET_INTERNALS', 'rc-tabs', 'emotion-cache'];
-const compiled = files.filter(f => f.endsWith('.js')).map(f => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
-bundledMarkers.forEach(marker => check(`compiled code bundles no framework internals (${marker})`, !compiled.includes(marker)));
+const compiled = files
+  .filter(f => f.endsWith('.js'))
+  .map(f => fs.readFileSync(path.join(root, f), 'utf8'))
+  .join('\n');
+bundledMarkers.forEach(marker =>
+  check(`compiled code bundles no framework internals (${marker})`, !compiled.includes(marker)),
+);
 check('lib/ is CommonJS', fs.readFileSync(path.join(root, 'lib/index.js'), 'utf8').includes('exports.'));
 check('esm/ is ES modules', /^import /m.test(fs.readFileSync(path.join(root, 'esm/index.js'), 'utf8')));
 

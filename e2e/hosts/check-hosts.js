@@ -51,11 +51,26 @@ if (!plugin) {
 /** What the plugin shares with a host: kept from the host's package.json with the host's range. */
 const SHARED = /^(react|react-dom|antd|@emotion\/[a-z-]+|@ant-design\/[a-z-]+|dayjs|lodash|moment)$/;
 /** Must exist exactly once in the host's tree (a second copy is a second registry, theme or React). */
-const SINGLE = ['react', 'react-dom', '@emotion/react', '@emotion/styled', '@superset-ui/core', '@superset-ui/chart-controls'];
+const SINGLE = [
+  'react',
+  'react-dom',
+  '@emotion/react',
+  '@emotion/styled',
+  '@emotion/cache',
+  '@superset-ui/core',
+  '@superset-ui/chart-controls',
+];
 
 function npm(cwd, npmArgs) {
   // An admin's plain npm: the peer checks on, whatever a user-level .npmrc says.
-  const env = { ...process.env, npm_config_legacy_peer_deps: 'false', npm_config_strict_peer_deps: 'false', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  const env = {
+    ...process.env,
+    npm_config_legacy_peer_deps: 'false',
+    npm_config_strict_peer_deps: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+  };
   const r = spawnSync('npm', npmArgs, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
 }
@@ -85,7 +100,10 @@ function standIn(version, hostPkg) {
   if (Object.keys(overrides).length) pkg.overrides = overrides;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [folder, wsPkg] of Object.entries({ 'superset-ui-core': ws.core, 'superset-ui-chart-controls': ws.chartControls })) {
+  for (const [folder, wsPkg] of Object.entries({
+    'superset-ui-core': ws.core,
+    'superset-ui-chart-controls': ws.chartControls,
+  })) {
     fs.mkdirSync(path.join(dir, 'packages', folder), { recursive: true });
     fs.writeFileSync(path.join(dir, 'packages', folder, 'package.json'), `${JSON.stringify(wsPkg, null, 2)}\n`);
   }
@@ -94,10 +112,19 @@ function standIn(version, hostPkg) {
 
 /** Lock entries by the folder name they occupy (an alias such as antd-v5 occupies its alias's folder). */
 function lockCopies(lock, folder) {
-  return Object.entries(lock.packages)
-    .filter(([p]) => p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length) === folder && p.includes('node_modules/'))
-    // A workspace link carries no version; its target (packages/...) does.
-    .map(([p, e]) => ({ path: p, version: e.link ? (lock.packages[e.resolved] || {}).version : e.version, link: !!e.link }));
+  return (
+    Object.entries(lock.packages)
+      .filter(
+        ([p]) =>
+          p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length) === folder && p.includes('node_modules/'),
+      )
+      // A workspace link carries no version; its target (packages/...) does.
+      .map(([p, e]) => ({
+        path: p,
+        version: e.link ? (lock.packages[e.resolved] || {}).version : e.version,
+        link: !!e.link,
+      }))
+  );
 }
 
 /** Node's own lookup: the nearest node_modules/<name> from the plugin's folder upwards. */
@@ -158,7 +185,8 @@ function checkVersion(version) {
     const used = resolveFrom(lock, pluginPath, name);
     const where = copies.map(c => `${c.path}@${c.version || ''}${c.link ? ' (workspace link)' : ''}`).join(', ');
     if (copies.length !== 1) fail(`${name}: ${copies.length} copies (${where || 'none'})`);
-    else if (!used || used.path !== copies[0].path) fail(`${name}: the plugin resolves ${used ? used.path : 'nothing'}`);
+    else if (!used || used.path !== copies[0].path)
+      fail(`${name}: the plugin resolves ${used ? used.path : 'nothing'}`);
     else note(`${name}: one copy, ${where}`);
   }
 
@@ -169,12 +197,15 @@ function checkVersion(version) {
   else if (major !== 5 && major !== 6) fail(`antd: the plugin resolves ${antd.path}@${antd.version}, not antd 5 or 6`);
   else {
     const sameMajor = lockCopies(lock, 'antd').filter(c => Number(String(c.version).split('.')[0]) === major);
-    if (sameMajor.length !== 1) fail(`antd ${major}: ${sameMajor.length} copies (${sameMajor.map(c => c.path).join(', ')})`);
+    if (sameMajor.length !== 1)
+      fail(`antd ${major}: ${sameMajor.length} copies (${sameMajor.map(c => c.path).join(', ')})`);
     else note(`antd: the plugin uses ${antd.path}@${antd.version}, the only antd ${major} folder`);
   }
   // Where the plugin brings its own antd (4.1, 5.0), antd's own packages should still be the host's antd-v5 ones.
   const nested = Object.keys(lock.packages).filter(p => p.startsWith(`${pluginPath}/node_modules/`));
-  note(`packages nested under the plugin: ${nested.length ? nested.map(p => p.slice(pluginPath.length + 14)).join(', ') : 'none'}`);
+  note(
+    `packages nested under the plugin: ${nested.length ? nested.map(p => p.slice(pluginPath.length + 14)).join(', ') : 'none'}`,
+  );
   const antdLike = Object.entries(lock.packages)
     .filter(([p, e]) => /node_modules\/antd[^/]*$/.test(p) && (e.name || 'antd') === 'antd')
     .map(([p, e]) => `${p}@${e.version}`);
@@ -193,7 +224,9 @@ function checkVersion(version) {
   const start = lines.findIndex(l => l.includes(`${plugin.name}@`) && /^[├└]/.test(l));
   const subtree = start < 0 ? [] : lines.slice(start + 1).filter(l => /^ {2}[├└]/.test(l));
   const shown = [lines[0], ...lines.filter(l => /^[├└]/.test(l)), ...subtree.map(l => `    ${l.trim()}`)];
-  note(`npm ls --package-lock-only ${SINGLE.join(' ')} antd dayjs (exit ${ls.code}), top level and the plugin:\n${shown.join('\n')}`);
+  note(
+    `npm ls --package-lock-only ${SINGLE.join(' ')} antd dayjs (exit ${ls.code}), top level and the plugin:\n${shown.join('\n')}`,
+  );
 
   const ok = !details.some(d => d.startsWith('FAIL'));
   return { version, ok, details, seconds: (Date.now() - started) / 1000 };
