@@ -23,6 +23,11 @@ export const FEATURES = {
     has: atLeast('6.0'),
     why: `Superset ${SUPERSET_VERSION} has no dark theme (theme modes came with 6.0)`,
   },
+  /** The side-by-side figures are published for one host only, so runs on other versions do not mix into them. */
+  sideBySide: {
+    has: SUPERSET_VERSION === '6.1.0',
+    why: `the side-by-side measurement runs on Superset 6.1.0 only (this is ${SUPERSET_VERSION})`,
+  },
 } satisfies Record<string, Feature>;
 
 /**

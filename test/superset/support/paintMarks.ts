@@ -4,6 +4,7 @@
  * content of each watched chart is visible and, the first time it is, records performance.now() (ms since the
  * navigation start, the page's time origin) as `seen`, then the next frame's post-paint task as `painted`
  * (requestAnimationFrame runs before the paint, the setTimeout(0) queued there runs after it).
+ * Timing in the page, not in Node: a round trip to the test process would add its own delay to every mark.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -17,12 +18,25 @@ export interface PaintMark {
 export type PaintMarks = Record<string, PaintMark>;
 
 /**
- * Watchers (key → condition):
- *  - `ours`: the plugin's frame `.customer-profile-360` shows 'Acme Corporation' in a heading and '$250,000'.
- *  - `table`: a table body row (outside our frame and outside explore's data pane) holding 'Acme Corporation'.
+ * One watched chart: it counts as visible when an element matching `within` contains every text of `frameTexts`
+ * and, inside it, one visible element matching `content` contains every text of `texts`.
  */
-export async function installPaintMarks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+export interface Watch {
+  key: string;
+  /** The chart's container, e.g. `[data-test-chart-id="12"]` on a dashboard, `.customer-profile-360` for ours. */
+  within: string;
+  /** The element that shows the value, e.g. `.header-line` of a Big Number, `tbody td` of a Table. */
+  content: string;
+  texts: string[];
+  frameTexts?: string[];
+}
+
+/**
+ * Installs the watchers in every page of the context. Watchers of charts a page does not have never fire, so one
+ * set serves pages of either side; waitForPaint waits only for the keys it is given.
+ */
+export async function installPaintMarks(context: BrowserContext, watches: Watch[]): Promise<void> {
+  await context.addInitScript((list: Watch[]) => {
     type Mark = { seen: number; painted?: number };
     const w = window as unknown as { __sbsMarks: Record<string, Mark> };
     w.__sbsMarks = {};
@@ -30,41 +44,32 @@ export async function installPaintMarks(context: BrowserContext): Promise<void> 
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0;
     };
-    const checks: Record<string, () => boolean> = {
-      ours: () => {
-        const frames = document.querySelectorAll('.customer-profile-360');
-        for (const frame of Array.from(frames)) {
-          // cheap text checks first: layout (getBoundingClientRect) only once the content is there
-          if (!(frame.textContent || '').includes('$250,000') || !visible(frame)) continue;
-          const heading = Array.from(frame.querySelectorAll('h1,h2,h3,h4,[role="heading"]')).some(
-            h => (h.textContent || '').includes('Acme Corporation') && visible(h),
-          );
-          if (heading) return true;
+    const has = (el: Element, texts: string[]) => {
+      const text = el.textContent || '';
+      return texts.every(t => text.includes(t));
+    };
+    const found = (watch: Watch) => {
+      for (const frame of Array.from(document.querySelectorAll(watch.within))) {
+        // cheap text checks first: layout (getBoundingClientRect) only once the content is there
+        if (!has(frame, watch.frameTexts || []) || !has(frame, watch.texts)) continue;
+        for (const el of Array.from(frame.querySelectorAll(watch.content))) {
+          if (has(el, watch.texts) && visible(el)) return true;
         }
-        return false;
-      },
-      table: () => {
-        const cells = document.querySelectorAll('tbody tr td');
-        for (const cell of Array.from(cells)) {
-          if (cell.closest('.customer-profile-360') || cell.closest('[data-test="data-tab"]')) continue;
-          if (cell.closest('.data-tab') || cell.closest('.ant-modal')) continue;
-          if ((cell.textContent || '').trim() === 'Acme Corporation' && visible(cell)) return true;
-        }
-        return false;
-      },
+      }
+      return false;
     };
     const check = () => {
-      for (const [key, test] of Object.entries(checks)) {
-        if (w.__sbsMarks[key]) continue;
+      for (const watch of list) {
+        if (w.__sbsMarks[watch.key]) continue;
         let ok = false;
         try {
-          ok = test();
+          ok = found(watch);
         } catch {
           ok = false;
         }
         if (!ok) continue;
         const mark: Mark = { seen: performance.now() };
-        w.__sbsMarks[key] = mark;
+        w.__sbsMarks[watch.key] = mark;
         requestAnimationFrame(() =>
           setTimeout(() => {
             mark.painted = performance.now();
@@ -80,15 +85,15 @@ export async function installPaintMarks(context: BrowserContext): Promise<void> 
       attributes: true,
       attributeFilter: ['class', 'style', 'hidden', 'aria-hidden'],
     });
-  });
+  }, watches);
 }
 
-/** Message of the error waitForPaint throws when explore shows Superset's "Empty query?" instead of the chart. */
+/** Message of the error waitForPaint throws when the page shows Superset's "Empty query?" instead of a chart. */
 export const EMPTY_QUERY = 'Empty query?';
 
 /**
  * Waits until every key has a `painted` time and returns the marks. Fails fast when the page shows Superset's
- * "Empty query?" error (the chart's query was built without the plugin's buildQuery; see sideBySide.test.ts).
+ * "Empty query?" error (a chart's query was built without its plugin's buildQuery).
  */
 export async function waitForPaint(page: Page, keys: string[], timeout = 45000): Promise<PaintMarks> {
   await page.waitForFunction(
