@@ -447,11 +447,10 @@ const ms = (v: number) => `${Math.round(v).toLocaleString('en-US')} ms`;
 const kb = (v: number) => `${(v / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB`;
 const count = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2));
-/** "median (min–max)" of the samples, formatted; "n" alone when all samples are equal. */
+/** "median (min–max)" of the samples, formatted; the value alone when every sample formats the same. */
 function spread(values: number[], format: (v: number) => string): string {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  return min === max ? format(min) : `${format(median(values))} (${format(min)}–${format(max)})`;
+  const [min, max] = [format(Math.min(...values)), format(Math.max(...values))];
+  return min === max ? min : `${format(median(values))} (${min}–${max})`;
 }
 
 describeIf(FEATURES.sideBySide, 'side by side: this chart vs the same 360 from built-in charts', () => {
