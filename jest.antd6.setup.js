@@ -1,8 +1,8 @@
 /**
- * Two browser APIs that antd 6 calls and jsdom lacks. antd 5's components reached them through polyfills
- * (resize-observer-polyfill) or timers; antd 6's @rc-component packages use the browser's own, which every browser
- * Superset supports has. Neither stand-in changes what a test can see: jsdom lays nothing out, so no size ever
- * changes, and a MessageChannel message is a macrotask, as a setTimeout(0) is.
+ * Two browser APIs that antd 6 calls and jsdom lacks. antd 5's components reached them through a polyfill
+ * (resize-observer-polyfill) or did not call them; antd 6's @rc-component packages use the browser's own, which
+ * every browser Superset supports has. Neither stand-in changes what a test can see: jsdom lays nothing out, so no
+ * size ever changes, and a MessageChannel message is a macrotask, as a setTimeout(0) is.
  */
 if (typeof globalThis.ResizeObserver === 'undefined') {
   globalThis.ResizeObserver = class ResizeObserver {
