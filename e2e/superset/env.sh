@@ -30,6 +30,13 @@ export PG_PASSWORD="${PG_PASSWORD:-customer360}"
 export DEMO_DB_NAME="${DEMO_DB_NAME:-Customer 360 demo}"
 export DEMO_DATASET_NAME="${DEMO_DATASET_NAME:-customer_profile_360}"
 export DEMO_DB_URI="postgresql+psycopg2://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"
+# A second engine behind the same Superset (6.1.0 by default): MariaDB with the same demo data, through PyMySQL.
+if [ -z "${E2E_MARIADB:-}" ]; then [ "$SUPERSET_VERSION" = 6.1.0 ] && E2E_MARIADB=1 || E2E_MARIADB=0; fi
+export E2E_MARIADB
+export CP360_MARIADB_ROOT="${E2E_MARIADB_ROOT:-$E2E_ROOT/$SUPERSET_VERSION/mariadb}"
+export CP360_MARIADB_PORT="${E2E_MARIADB_PORT:-3408}"
+export MARIADB_DB_NAME="${MARIADB_DB_NAME:-Customer 360 demo (MariaDB)}"
+export MARIADB_DB_URI="mysql+pymysql://root@127.0.0.1:$CP360_MARIADB_PORT/cp360"
 export PATH="$SUPERSET_VENV/bin:$PATH"
 
 pg_as_postgres() {  # run a command as the postgres OS user (initdb/pg_ctl refuse root)

@@ -31,12 +31,12 @@ step "apt packages"
 PYTHON="${PYTHON:-python3}"
 [ -x "$SUPERSET_VENV/bin/python" ] || "$PYTHON" -m venv "$SUPERSET_VENV"
 [ -f "$SUPERSET_CONSTRAINTS" ] || { echo "no constraints file $SUPERSET_CONSTRAINTS" >&2; exit 1; }
-stamp="$(cat "$SUPERSET_CONSTRAINTS" <(echo "$SUPERSET_VERSION") | sha256sum | cut -c1-16)"
+stamp="$(cat "$SUPERSET_CONSTRAINTS" <(echo "$SUPERSET_VERSION pymysql") | sha256sum | cut -c1-16)"
 if [ "$(cat "$SUPERSET_VENV/.e2e-stamp" 2>/dev/null)" != "$stamp" ]; then
   # The constraints file pins the whole tree; the extras are needed but undeclared or over-wide:
   # flask-caching 2.5 breaks SupersetMetastoreCache, superset 6.x imports rich and cachetools.
   "$SUPERSET_VENV/bin/pip" install -q --disable-pip-version-check -c "$SUPERSET_CONSTRAINTS" \
-    "apache-superset==$SUPERSET_VERSION" psycopg2-binary rich cachetools flask-caching 2>&1 \
+    "apache-superset==$SUPERSET_VERSION" psycopg2-binary pymysql rich cachetools flask-caching 2>&1 \
     | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   echo "$stamp" >"$SUPERSET_VENV/.e2e-stamp"
 fi
@@ -104,5 +104,20 @@ fi
 DATASET_SQL="$dataset_sql" python "$E2E_DIR/provision.py" 2>"$SUPERSET_HOME/provision.log" \
   || { tail -30 "$SUPERSET_HOME/provision.log"; exit 1; }
 step "database \"$DEMO_DB_NAME\" + dataset $DEMO_DATASET_NAME registered"
+
+# --- a second engine: MariaDB with the same demo data (E2E_MARIADB=1; on by default for 6.1.0) --------------------
+if [ "$E2E_MARIADB" = 1 ]; then
+  source "$REPO_ROOT/e2e/engines/env.sh"
+  # The engines stage's own set-up: Debian's mariadb-server and the engines' venv (PyMySQL loads the data).
+  bash "$REPO_ROOT/e2e/engines/setup.sh" >"$SUPERSET_HOME/engines-setup.log" 2>&1 \
+    || { tail -30 "$SUPERSET_HOME/engines-setup.log"; exit 1; }
+  bash "$REPO_ROOT/e2e/engines/mariadb.sh" start
+  # Loads the generator's data for CP360_TODAY into database cp360 (schema.sql translated, as in the engines stage).
+  "$CP360_ENGINES_PYTHON" "$REPO_ROOT/e2e/engines/run_engines.py" --seed "$sample_sql" --out "$SUPERSET_HOME/mariadb" \
+    --engines mariadb >"$SUPERSET_HOME/mariadb-load.log" 2>&1 || { tail -30 "$SUPERSET_HOME/mariadb-load.log"; exit 1; }
+  superset set-database-uri -d "$MARIADB_DB_NAME" -u "$MARIADB_DB_URI" >"$SUPERSET_HOME/set-db-mariadb.log" 2>&1 \
+    || { tail -30 "$SUPERSET_HOME/set-db-mariadb.log"; exit 1; }
+  step "MariaDB on 127.0.0.1:$CP360_MARIADB_PORT with the demo data, database \"$MARIADB_DB_NAME\" registered"
+fi
 
 echo "[setup] done in $(( $(date +%s) - t0 )) s"

@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 [ -s "$PG_DATA/PG_VERSION" ] && pg_start
+if [ "$E2E_MARIADB" = 1 ] && [ -d "$CP360_MARIADB_ROOT/data/mysql" ]; then bash "$REPO_ROOT/e2e/engines/mariadb.sh" start; fi
 pidfile="$SUPERSET_HOME/superset.pid"; log="$SUPERSET_HOME/superset.log"
 if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
   echo "[start] superset already running (pid $(cat "$pidfile")) at $SUPERSET_URL"; exit 0

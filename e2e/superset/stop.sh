@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops Superset (pid file from start.sh, whole process group) and the demo PostgreSQL cluster.
+# Stops Superset (pid file from start.sh, whole process group), the demo PostgreSQL cluster and MariaDB if it runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -17,3 +17,4 @@ fi
 if [ -s "$PG_DATA/PG_VERSION" ] && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
   pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null && echo "[stop] postgres stopped"
 fi
+if [ -s "$CP360_MARIADB_ROOT/mariadbd.pid" ]; then bash "$REPO_ROOT/e2e/engines/mariadb.sh" stop; fi

@@ -50,6 +50,16 @@ LANGUAGES = {
 }
 BABEL_DEFAULT_LOCALE = os.environ.get("E2E_LOCALE", "en")
 
+# The MariaDB database of the harness connects through PyMySQL. Superset's MySQL engine spec imports MySQLdb
+# (mysqlclient) to name column types whatever the URI's driver (db_engine_specs/mysql.py, get_datatype), so creating
+# a dataset fails with "No module named 'MySQLdb'"; PyMySQL stands in for it. Any deployment on PyMySQL needs this.
+try:
+    import pymysql
+
+    pymysql.install_as_MySQLdb()
+except ImportError:  # a venv without PyMySQL has no MySQL database either
+    pass
+
 # Note: 6.x's menu always renders a telemetry <img> (apachesuperset.gateway.scarf.sh); with no network it logs one
 # harmless ERR_NAME_NOT_RESOLVED per page.
 SUPERSET_WEBSERVER_TIMEOUT = 120

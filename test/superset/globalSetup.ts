@@ -10,7 +10,16 @@
 import fs from 'fs';
 import path from 'path';
 import { DEFAULT_FORM_DATA } from '../../src/plugin/formData';
-import { datasetSql, FIXTURES_FILE, Fixtures, OBSERVATIONS_FILE, SupersetApi, VIZ_TYPE, waitForHealth } from './support/api';
+import {
+  datasetSql,
+  FIXTURES_FILE,
+  Fixtures,
+  OBSERVATIONS_FILE,
+  REPO_ROOT,
+  SupersetApi,
+  VIZ_TYPE,
+  waitForHealth,
+} from './support/api';
 
 const DB_NAME = process.env.DEMO_DB_NAME || 'Customer 360 demo';
 const BASE_DATASET = process.env.DEMO_DATASET_NAME || 'customer_profile_360';
@@ -20,6 +29,9 @@ export const CHART_NAME = 'E2E Customer Profile 360';
 export const DASHBOARD_TITLE = 'E2E Customer Profile 360';
 const DASHBOARD_SLUG = 'e2e-customer-profile-360';
 const NATIVE_FILTER_ID = 'NATIVE_FILTER-e2e-customer';
+const MARIADB_DB_NAME = process.env.MARIADB_DB_NAME || 'Customer 360 demo (MariaDB)';
+export const MARIADB_DATASET = 'cp360_e2e_mariadb_by_customer';
+export const MARIADB_CHART_NAME = 'E2E Customer Profile 360 (MariaDB)';
 
 async function single(api: SupersetApi, resource: string, column: string, value: string): Promise<number> {
   const ids = await api.findIds(resource, column, value);
@@ -27,13 +39,19 @@ async function single(api: SupersetApi, resource: string, column: string, value:
   return ids[0];
 }
 
-async function upsertDataset(api: SupersetApi, databaseId: number, name: string, sql: string): Promise<number> {
+async function upsertDataset(
+  api: SupersetApi,
+  databaseId: number,
+  name: string,
+  sql: string,
+  schema = 'public',
+): Promise<number> {
   const [existing] = await api.findIds('dataset', 'table_name', name);
   let id = existing;
   if (id === undefined) {
     const created = (await api.post('/api/v1/dataset/', {
       database: databaseId,
-      schema: 'public',
+      schema,
       table_name: name,
       sql,
     })) as { id: number };
@@ -43,6 +61,34 @@ async function upsertDataset(api: SupersetApi, databaseId: number, name: string,
   }
   await api.put(`/api/v1/dataset/${id}/refresh`, {});
   return id;
+}
+
+/**
+ * The second engine (e2e/superset/setup.sh registers MariaDB when E2E_MARIADB=1): the MySQL dialect of the dataset
+ * (demo/db/dataset.mysql.sql) with the same url_param filter, and a chart on it with the default controls.
+ */
+async function mariadbFixtures(api: SupersetApi): Promise<Fixtures['mariadb']> {
+  const [databaseId] = await api.findIds('database', 'database_name', MARIADB_DB_NAME);
+  if (databaseId === undefined) return undefined;
+  for (const id of await api.findIds('chart', 'slice_name', MARIADB_CHART_NAME)) await api.delete(`/api/v1/chart/${id}`);
+  const inner = fs.readFileSync(path.join(REPO_ROOT, 'demo/db/dataset.mysql.sql'), 'utf8').trim().replace(/;\s*$/, '');
+  const sql = [
+    'SELECT * FROM (',
+    inner,
+    ') AS customer_profile',
+    "{% if url_param('customer_id') %}",
+    "WHERE customer_id = '{{ url_param('customer_id') }}'",
+    '{% endif %}',
+  ].join('\n');
+  const datasetId = await upsertDataset(api, databaseId, MARIADB_DATASET, sql, 'cp360');
+  const chart = (await api.post('/api/v1/chart/', {
+    slice_name: MARIADB_CHART_NAME,
+    viz_type: VIZ_TYPE,
+    datasource_id: datasetId,
+    datasource_type: 'table',
+    params: JSON.stringify({ ...DEFAULT_FORM_DATA, viz_type: VIZ_TYPE, datasource: `${datasetId}__table`, adhoc_filters: [] }),
+  })) as { id: number };
+  return { databaseId, datasetId, chartId: chart.id };
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -162,7 +208,10 @@ export default async function globalSetup(): Promise<void> {
     json_metadata: JSON.stringify(jsonMetadata),
   });
 
+  const mariadb = await mariadbFixtures(api);
+
   const fixtures: Fixtures = {
+    mariadb,
     databaseId,
     baseDatasetId,
     jinjaDatasetId,

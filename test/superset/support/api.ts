@@ -28,6 +28,8 @@ export interface Fixtures {
   chartId: number;
   dashboardId: number;
   nativeFilterId: string;
+  /** The second engine, when the setup registered it: MariaDB with dataset.mysql.sql (url_param filtered). */
+  mariadb?: { databaseId: number; datasetId: number; chartId: number };
   createdAt: string;
 }
 
