@@ -18,6 +18,6 @@ copy artifacts/screenshots docs/screenshots/demo light-full-overview.png dark-fu
 for version in 4.1.4 5.0.0 6.0.0 6.1.0; do
   [ -d "artifacts/superset/$version" ] || continue
   copy "artifacts/superset/$version" "docs/screenshots/superset/$version" \
-    gallery-light.png explore-light.png explore-dark.png dashboard-light.png dashboard-dark.png
+    gallery-light.png explore-light.png explore-dark.png dashboard-light.png dashboard-dark.png explore-ru.png
 done
 echo "$copied screenshots copied"

@@ -110,8 +110,11 @@ if [ -f "$SUPERSET_HOME/e2e-observations.json" ]; then
   say "observations ($SUPERSET_HOME/e2e-observations.json):"
   node -e '
 const o = require(process.argv[1]);
-for (const [k, v] of Object.entries(o)) console.log(`[run-tests]   ${k}: body ${v.body && v.body.background}, chart frame ${v.frame && v.frame.background}` +
-  (v.chartProps ? `, chartProps.theme.colorBgContainer ${v.chartProps.theme.colorBgContainer}` : ""));
+for (const [k, v] of Object.entries(o)) {
+  if (v && (v.body || v.frame)) console.log(`[run-tests]   ${k}: body ${v.body && v.body.background}, chart frame ${v.frame && v.frame.background}` +
+    (v.chartProps ? `, chartProps.theme.colorBgContainer ${v.chartProps.theme.colorBgContainer}` : ""));
+  else console.log(`[run-tests]   ${k}: ${JSON.stringify(v).slice(0, 300)}`);
+}
 ' "$SUPERSET_HOME/e2e-observations.json" || true
 fi
 say "screenshots: $(cd "$REPO_ROOT/artifacts/superset/$SUPERSET_VERSION" 2>/dev/null && ls -1 *.png | tr '\n' ' ')"

@@ -49,7 +49,7 @@ const panelShown = (page: Page) =>
     .catch(() => undefined);
 const checkbox = (page: Page, control: keyof typeof LABELS) => controlCheckbox(page, LABELS[control]);
 /** The chart's bundle, as the package serves it. */
-const BUNDLE_URL = /\/customer-profile\/static\/[^/]+\.js(\?|$)|\/e2e-plugins\/[^/]+\.js(\?|$)/;
+const BUNDLE_URL = /\/customer-profile\/static\/[^/]+\.js(\?|$)/;
 /** Loads of explore in a row that must each come right the first time (the loader race showed in 1 of 5 or 6). */
 const LOADS = Number(process.env.E2E_EXPLORE_LOADS || 6);
 const alerts = (page: Page) => page.locator(`${FRAME} [role="list"][aria-label="Alerts"]`);
