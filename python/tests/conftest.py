@@ -52,10 +52,16 @@ def superset_home():
     config.write_text(ADMIN_LINES + "\n" + TEST_LINES.format(db=home / "superset.db"), "utf-8")
     env = dict(os.environ, SUPERSET_HOME=str(home), SUPERSET_CONFIG_PATH=str(config), FLASK_APP="superset.app:create_app()")
     os.environ.update({k: env[k] for k in ("SUPERSET_HOME", "SUPERSET_CONFIG_PATH", "FLASK_APP")})
-    for args in (["db", "upgrade"], ["init"]):
-        done = subprocess.run([_superset_cli(), *args], env=env, capture_output=True, text=True, timeout=900)
-        if done.returncode != 0:
-            raise RuntimeError(f"superset {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    seed = os.environ.get("CP360_PIP_SEED_DB")
+    if seed and Path(seed).is_file():
+        # A metadata DB that the same Superset version already upgraded and initialised (the e2e harness's, given by
+        # scripts/test.sh): a copy saves the minutes of `db upgrade` + `init`; the tests add their own users.
+        shutil.copyfile(seed, home / "superset.db")
+    else:
+        for args in (["db", "upgrade"], ["init"]):
+            done = subprocess.run([_superset_cli(), *args], env=env, capture_output=True, text=True, timeout=900)
+            if done.returncode != 0:
+                raise RuntimeError(f"superset {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     yield home
     shutil.rmtree(home, ignore_errors=True)
 
