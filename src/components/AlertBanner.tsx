@@ -2,26 +2,23 @@ import { memo } from 'react';
 /** The active alerts, most severe first; each shows the rule behind it on hover and on keyboard focus. */
 import { Tooltip } from 'antd';
 import { styled } from '../theme';
+import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import { alertRule, alertText } from '../i18n/labels';
 import type { Severity } from '../model/constants';
-import { getTokens } from '../theme/tokens';
 import { useProfile } from './context';
+import { VisuallyHidden } from './shared';
 
-const List = styled.ul(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: k.space(2),
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  };
-});
+const List = styled.ul(withTokens(k => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: k.space(2),
+  margin: 0,
+  padding: 0,
+  listStyle: 'none',
+})));
 
-const Item = styled.li<{ severity: Severity }>(({ theme, severity }) => {
-  const k = getTokens(theme);
+const Item = styled.li<{ severity: Severity }>(withTokens<{ severity: Severity }>((k, { severity }) => {
   const colour = severity === 'critical' ? k.colorError : severity === 'warning' ? k.colorWarning : k.colorInfo;
   return {
     borderLeft: `${k.space(1)} solid ${colour}`,
@@ -30,18 +27,10 @@ const Item = styled.li<{ severity: Severity }>(({ theme, severity }) => {
     padding: `${k.space(1)} ${k.space(2)}`,
     borderRadius: k.radius,
     cursor: 'help',
-    '&:focus-visible': { outline: `2px solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+    '&:focus-visible': { outline: `${k.focusWidth} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
   };
-});
+}));
 
-const Hidden = styled.span({
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-});
 
 /** Memoised: a tab switch does not re-render the banner. */
 export default memo(function AlertBanner() {
@@ -56,7 +45,7 @@ export default memo(function AlertBanner() {
             <Item severity={alert.severity} tabIndex={0} data-alert={alert.kind} data-severity={alert.severity}>
               {alert.severity === 'critical' ? '⚠ ' : ''}
               {alertText(alert.kind, Math.round(alert.value))}
-              <Hidden>. {rule}</Hidden>
+              <VisuallyHidden>. {rule}</VisuallyHidden>
             </Item>
           </Tooltip>
         );

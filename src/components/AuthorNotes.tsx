@@ -1,21 +1,18 @@
 /** For the chart author: values that could not be read, and sensitive columns the dataset exposes. Quiet, folded. */
 import { styled } from '../theme';
+import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import type { ParseIssue } from '../model/types';
 import { formatProblem } from '../model/coerce';
-import { getTokens } from '../theme/tokens';
 
-const Details = styled.details(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    color: k.colorTextSecondary,
-    fontSize: k.fontSizeSm,
-    summary: { cursor: 'pointer' },
-    ul: { margin: `${k.space(1)} 0 0`, paddingLeft: k.space(5) },
-    code: { color: k.colorText },
-    '@media print': { display: 'none' },
-  };
-});
+const Details = styled.details(withTokens(k => ({
+  color: k.colorTextSecondary,
+  fontSize: k.fontSizeSm,
+  summary: { cursor: 'pointer' },
+  ul: { margin: `${k.space(1)} 0 0`, paddingLeft: k.space(5) },
+  code: { color: k.colorText },
+  '@media print': { display: 'none' },
+})));
 
 const MAX_LISTED = 50;
 

@@ -42,7 +42,7 @@ const Message = styled.div(({ theme }) => {
   return {
     margin: k.space(4),
     padding: k.space(4),
-    border: `1px solid ${k.colorBorder}`,
+    border: `${k.lineWidth} solid ${k.colorBorder}`,
     borderRadius: k.radius,
     h2: { fontSize: k.fontSizeLg, margin: `0 0 ${k.space(2)}`, color: k.colorText },
     p: { margin: `${k.space(1)} 0`, color: k.colorTextSecondary },

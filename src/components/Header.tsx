@@ -2,45 +2,40 @@
 import { memo, useState } from 'react';
 import { Button, Dropdown } from 'antd';
 import { styled } from '../theme';
+import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import { crmUrl, mailtoUrl, safeWebUrl } from '../model/url';
 import { exportFileName, toCsv, toJson } from '../model/export';
-import { getTokens } from '../theme/tokens';
 import { useProfile } from './context';
 import { downloadText } from './download';
 import { useWatchlist } from './useBrowserState';
 import { Muted } from './shared';
 
-const Bar = styled.header<{ compact: boolean }>(({ theme, compact }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    flexWrap: compact ? 'nowrap' : 'wrap',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    gap: k.space(2),
-    padding: compact ? `${k.space(2)} ${k.space(2)} 0` : `${k.space(3)} ${k.space(3)} 0`,
-    h2: {
-      margin: 0,
-      fontSize: compact ? k.fontSizeXl : k.fontSizeXxl,
-      fontWeight: k.fontWeightStrong,
-      color: k.colorText,
-      overflowWrap: 'anywhere',
-    },
-  };
-});
+const Bar = styled.header<{ compact: boolean }>(withTokens<{ compact: boolean }>((k, { compact }) => ({
+  display: 'flex',
+  flexWrap: compact ? 'nowrap' : 'wrap',
+  alignItems: 'flex-start',
+  justifyContent: 'space-between',
+  gap: k.space(2),
+  padding: compact ? `${k.space(2)} ${k.space(2)} 0` : `${k.space(3)} ${k.space(3)} 0`,
+  h2: {
+    margin: 0,
+    fontSize: compact ? k.fontSizeXl : k.fontSizeXxl,
+    fontWeight: k.fontWeightStrong,
+    color: k.colorText,
+    overflowWrap: 'anywhere',
+  },
+})));
 
-const Subline = styled.div(({ theme }) => {
-  const k = getTokens(theme);
+const Subline = styled.div(withTokens(k => {
   return { color: k.colorTextSecondary, marginTop: k.space(1), overflowWrap: 'anywhere' };
-});
+}));
 
-const Actions = styled.div(({ theme }) => {
-  const k = getTokens(theme);
+const Actions = styled.div(withTokens(k => {
   return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', '@media print': { display: 'none' } };
-});
+}));
 
-const Note = styled.div(({ theme }) => ({ color: getTokens(theme).colorWarning, width: '100%' }));
+const Note = styled.div(withTokens(k => ({ color: k.colorWarning, width: '100%' })));
 
 /** Memoised: a tab switch re-renders the view, not the header (the context it reads is unchanged). */
 export default memo(function Header({ onPrint }: { onPrint: () => void }) {

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { styled, useTheme } from '../theme';
+import { withTokens } from '../theme/styles';
 import { getTokens } from '../theme/tokens';
 
 export interface ChartPoint {
@@ -21,30 +22,26 @@ export interface MiniChartProps {
   /** Fixed lower bound (0 for amounts and scores). */
   min?: number;
   max?: number;
-  /** Formats values in the caption under a line chart (its first and last point, the chart's axis). */
-  formatValue?: (value: number) => string | undefined;
+  /** Formats values as the rest of the chart does (money, counts): in each point's title and in the caption under a line chart. */
+  formatValue: (value: number) => string | undefined;
 }
 
 const VIEW_W = 600;
 const VIEW_H = 160;
 const PAD = 6;
 
-const Caption = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    justifyContent: 'space-between',
-    gap: k.space(2),
-    color: k.colorTextSecondary,
-    fontSize: k.fontSizeSm,
-    fontVariantNumeric: 'tabular-nums',
-  };
-});
+const Caption = styled.div(withTokens(k => ({
+  display: 'flex',
+  justifyContent: 'space-between',
+  gap: k.space(2),
+  color: k.colorTextSecondary,
+  fontSize: k.fontSizeSm,
+  fontVariantNumeric: 'tabular-nums',
+})));
 
-const Svg = styled.svg(({ theme }) => {
-  const k = getTokens(theme);
+const Svg = styled.svg(withTokens(k => {
   return { width: '100%', height: k.space(30), display: 'block' };
-});
+}));
 
 export default function MiniChart({ points, kind = 'line', summary, min, max, formatValue }: MiniChartProps) {
   const k = getTokens(useTheme());
@@ -65,7 +62,7 @@ export default function MiniChart({ points, kind = 'line', summary, min, max, fo
   const barWidth = Math.max(1, ((VIEW_W - 2 * PAD) / points.length) * 0.7);
   const first = points[0];
   const last = points[points.length - 1];
-  const labelOf = (p: ChartPoint) => `${p.label}: ${formatValue?.(p.value) ?? p.value}`;
+  const labelOf = (p: ChartPoint) => `${p.label}: ${formatValue(p.value) ?? ''}`;
   return (
     <figure style={{ margin: 0 }}>
     <Svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
@@ -88,7 +85,7 @@ export default function MiniChart({ points, kind = 'line', summary, min, max, fo
             height={Math.max(1, Math.abs(y(Math.max(min ?? 0, 0)) - y(p.value)))}
             fill={p.tone ? colour[p.tone] : k.colorPrimary}
           >
-            <title>{`${p.label}: ${p.value}`}</title>
+            <title>{labelOf(p)}</title>
           </rect>
         ))
       )}

@@ -2,6 +2,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Spin, Tabs } from 'antd';
 import { styled, useTheme } from '../theme';
+import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import type { ParsedCustomer } from '../model/types';
 import type { TabId } from '../model/constants';
@@ -10,6 +11,7 @@ import { tabTitle } from '../i18n/labels';
 import { antdClass, getTokens } from '../theme/tokens';
 import { ProfileContext } from './context';
 import { buildContextValue } from './buildContext';
+import { toDay } from '../model/facts';
 import { tabsFor, TabDefinition } from './tabs/registry';
 import Header from './Header';
 import AlertBanner from './AlertBanner';
@@ -18,44 +20,35 @@ import ErrorBoundary from './ErrorBoundary';
 import { EmptyState } from './shared';
 import { useLocalEdits } from './useBrowserState';
 
-const Body = styled.div<{ compact: boolean }>(({ theme, compact }) => {
-  const k = getTokens(theme);
-  return {
-    padding: compact ? k.space(2) : k.space(3),
-    display: 'flex',
-    flexDirection: 'column',
-    gap: k.space(3),
-    [`.${antdClass('tabs-nav')}`]: { marginBottom: k.space(3) },
-  };
-});
-
-const PrintSection = styled.section(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    breakInside: 'avoid-page',
-    h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
-  };
-});
-
-const TabChooser = styled.select(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    alignSelf: 'flex-start',
-    padding: `${k.space(1)} ${k.space(2)}`,
-    border: `1px solid ${k.colorBorder}`,
-    borderRadius: k.radius,
-    background: k.colorBg,
-    color: k.colorText,
-    fontSize: k.fontSize,
-    fontFamily: 'inherit',
-  };
-});
-
-const PrintBar = styled.div(({ theme }) => ({
+const Body = styled.div<{ compact: boolean }>(withTokens<{ compact: boolean }>((k, { compact }) => ({
+  padding: compact ? k.space(2) : k.space(3),
   display: 'flex',
-  gap: getTokens(theme).space(2),
+  flexDirection: 'column',
+  gap: k.space(3),
+  [`.${antdClass('tabs-nav')}`]: { marginBottom: k.space(3) },
+})));
+
+const PrintSection = styled.section(withTokens(k => ({
+  breakInside: 'avoid-page',
+  h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
+})));
+
+const TabChooser = styled.select(withTokens(k => ({
+  alignSelf: 'flex-start',
+  padding: `${k.space(1)} ${k.space(2)}`,
+  border: `${k.lineWidth} solid ${k.colorBorder}`,
+  borderRadius: k.radius,
+  background: k.colorBg,
+  color: k.colorText,
+  fontSize: k.fontSize,
+  fontFamily: 'inherit',
+})));
+
+const PrintBar = styled.div(withTokens(k => ({
+  display: 'flex',
+  gap: k.space(2),
   '@media print': { display: 'none' },
-}));
+})));
 
 function Panel({ tab }: { tab: TabDefinition }) {
   return (
@@ -79,20 +72,21 @@ export default function ProfileView({
   permissions,
   exposedSensitiveColumns,
   showAuthorNotes,
+  today,
 }: ProfileViewProps) {
   const tokens = getTokens(useTheme());
   const compact = width < tokens.breakpoints.narrow;
-  // "Today" is fixed for the life of the view: counts of days do not shift under the reader.
-  const [today] = useState(() => new Date());
+  // "Today" comes with the props (transformProps passes the current date), so every count of days has one reference.
+  const day = useMemo(() => toDay(today), [today]);
   const edits = useLocalEdits(customer.profile.id);
   const [printing, setPrinting] = useState(false);
   const context = useMemo(
     () => ({
-      ...buildContextValue(customer.profile, { display, thresholds, permissions }, tokens, today, compact),
+      ...buildContextValue(customer.profile, { display, thresholds, permissions }, tokens, day, compact),
       edits,
       printing,
     }),
-    [customer.profile, display, thresholds, permissions, tokens, today, compact, edits, printing],
+    [customer.profile, display, thresholds, permissions, tokens, day, compact, edits, printing],
   );
   const { tabs, initial } = useMemo(() => tabsFor(context), [context]);
   // The same elements on every render: switching tabs does not re-render the panels already visited.

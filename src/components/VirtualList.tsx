@@ -5,20 +5,18 @@
  */
 import { ReactNode, UIEvent, useCallback, useState } from 'react';
 import { styled, useTheme } from '../theme';
+import { withTokens } from '../theme/styles';
 import { getTokens } from '../theme/tokens';
 
-const Viewport = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    position: 'relative',
-    overflowY: 'auto',
-    overscrollBehavior: 'contain',
-    border: `${k.px(1)} solid ${k.colorBorder}`,
-    borderRadius: k.radius,
-    background: k.colorBg,
-    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
-  };
-});
+const Viewport = styled.div(withTokens(k => ({
+  position: 'relative',
+  overflowY: 'auto',
+  overscrollBehavior: 'contain',
+  border: `${k.px(1)} solid ${k.colorBorder}`,
+  borderRadius: k.radius,
+  background: k.colorBg,
+  '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+})));
 
 /** The full height of every row, so the scrollbar is true to the list's length. */
 const Spacer = styled.div({ position: 'relative', width: '100%' });
@@ -33,15 +31,12 @@ const Rows = styled.ul({
   listStyle: 'none',
 });
 
-const Row = styled.li(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    boxSizing: 'border-box',
-    overflow: 'hidden',
-    borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
-    '&:last-of-type': { borderBottom: 'none' },
-  };
-});
+const Row = styled.li(withTokens(k => ({
+  boxSizing: 'border-box',
+  overflow: 'hidden',
+  borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
+  '&:last-of-type': { borderBottom: 'none' },
+})));
 
 export interface VirtualListProps<T> {
   items: readonly T[];

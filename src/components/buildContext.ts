@@ -1,11 +1,11 @@
-import { computeAlerts } from '../model/rules';
+import { computeFacts } from '../model/facts';
 import type { CustomerProfile } from '../model/types';
 import type { ResolvedOptions } from '../plugin/formData';
 import type { Tokens } from '../theme/tokens';
 import type { ProfileContextValue } from './context';
 import { createFormatters } from './format';
 
-/** The panels' context for one customer: alerts computed from the redacted profile, formatters from the options. */
+/** The panels' context for one customer: facts and alerts computed from the redacted profile, formatters from the options. */
 export function buildContextValue(
   profile: CustomerProfile,
   { display, thresholds, permissions }: ResolvedOptions,
@@ -13,9 +13,11 @@ export function buildContextValue(
   today: Date,
   compact: boolean,
 ): ProfileContextValue {
+  const facts = computeFacts(profile, thresholds, today);
   return {
     profile,
-    alerts: computeAlerts(profile, thresholds, today),
+    facts,
+    alerts: facts.alerts,
     display,
     thresholds,
     permissions,

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Alert, CustomerProfile, Thresholds } from '../model/types';
+import type { ProfileFacts } from '../model/facts';
 import type { Permissions } from '../model/redact';
 import type { DisplayOptions } from '../plugin/formData';
 import type { Tokens } from '../theme/tokens';
@@ -9,8 +10,11 @@ import type { LocalEdits } from './useBrowserState';
 /** Everything a panel needs about the customer shown, already parsed, redacted and resolved. */
 export interface ProfileContextValue {
   profile: CustomerProfile;
+  /** Every worked-out figure (statuses, counts, averages, days): panels show these and compute none themselves. */
+  facts: ProfileFacts;
   alerts: Alert[];
   display: DisplayOptions;
+  /** For the labels that name a limit ("the alert limit is 60 days"); comparisons are in the facts. */
   thresholds: Thresholds;
   permissions: Permissions;
   format: Formatters;

@@ -2,7 +2,6 @@
  * Row -> CustomerProfile. Pure and total: every field is a valid value or absent, every value that could not be
  * read becomes a ParseIssue for the chart author, and nothing here throws on data.
  */
-import { ACTIVITY_TYPES, ActivityType, DOCUMENT_TYPES, DocumentType } from './constants';
 import {
   DETAIL_COLUMNS,
   DetailColumn,
@@ -11,7 +10,6 @@ import {
   REQUIRED_COLUMNS,
   SCALAR_COLUMNS,
   ScalarColumn,
-  ScalarColumnName,
 } from './columns';
 import {
   N_,
@@ -25,23 +23,8 @@ import {
   readText,
   safeJsonParse,
 } from './coerce';
-import type {
-  Activity,
-  ArrPoint,
-  Contact,
-  CustomerDocument,
-  CustomerProfile,
-  Extra,
-  HealthComponent,
-  HealthPoint,
-  Invoice,
-  ParseIssue,
-  ParseResult,
-  ParsedCustomer,
-  Payment,
-  ProductUsage,
-  UsagePoint,
-} from './types';
+import { hiddenColumns, Permissions, redactProfile } from './redact';
+import type { CustomerProfile, Extra, ParseIssue, ParseResult, ParsedCustomer } from './types';
 
 export type Row = Record<string, unknown>;
 
@@ -65,7 +48,17 @@ function jsonSafe(value: unknown): unknown {
   }
 }
 
-type Scalars = Partial<Record<ScalarColumnName, unknown>>;
+/** Writes a value at a dotted model path, making the objects on the way. */
+function setAt(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let node = target;
+  keys.forEach(key => {
+    if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  });
+  node[last] = value;
+}
 
 function readField(raw: unknown, kind: FieldKind, bounds: { min?: number; max?: number } = {}): Read<unknown> {
   switch (kind) {
@@ -91,18 +84,18 @@ function readField(raw: unknown, kind: FieldKind, bounds: { min?: number; max?: 
   }
 }
 
-function readScalars(row: Row, issues: ParseIssue[]): Scalars {
-  const out: Scalars = {};
+/** The model's nested groups (csm, revenue, health ...), from the table's places. */
+const GROUPS = [...new Set(SCALAR_COLUMNS.map(c => c.model.split('.')).filter(p => p.length > 1).map(p => p[0]))];
+
+/** Every scalar of the table into its model place; a list column is an empty list when absent. */
+function readScalars(row: Row, target: Record<string, unknown>, issues: ParseIssue[]) {
   SCALAR_COLUMNS.forEach((spec: ScalarColumn) => {
     const raw = row[spec.column];
-    const read =
-      spec.kind === 'list'
-        ? readList(raw)
-        : readField(raw, spec.kind, { min: spec.min, max: spec.max });
+    const read = spec.kind === 'list' ? readList(raw) : readField(raw, spec.kind, { min: spec.min, max: spec.max });
     if (read.problem) issues.push({ column: spec.column, ...read.problem });
-    if (read.value !== undefined) out[spec.column as ScalarColumnName] = read.value;
+    const value = read.value ?? (spec.kind === 'list' ? [] : undefined);
+    if (value !== undefined) setAt(target, spec.model, value);
   });
-  return out;
 }
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -113,6 +106,12 @@ const CAMEL_KEYS = new Map<string, string>(
 
 /** ISO dates and timestamps order as text; a plain comparison is much cheaper than localeCompare. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A field with a closed set of values: the value in lower case when it is one of them, else 'other'. */
+function oneOf(allowed: readonly string[], value: unknown): string {
+  const s = typeof value === 'string' ? value.toLowerCase() : '';
+  return allowed.includes(s) ? s : 'other';
+}
 
 function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Record<string, unknown>[] {
   const raw = row[spec.column];
@@ -146,6 +145,10 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
     const source = entry as Record<string, unknown>;
     const item: Record<string, unknown> = {};
     spec.fields.forEach((field: DetailField) => {
+      if (field.oneOf) {
+        item[CAMEL_KEYS.get(field.key) as string] = oneOf(field.oneOf, source[field.key]);
+        return;
+      }
       const read = readField(source[field.key], field.kind);
       if (read.problem && !problems.has(field.key)) problems.set(field.key, read.problem);
       if (read.value !== undefined) item[CAMEL_KEYS.get(field.key) as string] = read.value;
@@ -160,145 +163,52 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
   if (skipped)
     issues.push({ column: spec.column, ...problem(N_('%s item(s) that are not objects were skipped'), skipped) });
   problems.forEach((found, key) => issues.push({ column: `${spec.column}.${key}`, ...found }));
+  if (spec.sort) {
+    const key = CAMEL_KEYS.get(spec.sort) as string;
+    const date = (item: Record<string, unknown>) => (typeof item[key] === 'string' ? (item[key] as string) : '');
+    // Chronological, undated first (where a chart skips them); newest first puts the undated last.
+    items.sort(spec.newestFirst ? (a, b) => byText(date(b), date(a)) : (a, b) => byText(date(a), date(b)));
+  }
   return items;
 }
-
-const oneOf = <T extends string>(allowed: readonly T[], fallback: T) => (value: unknown): T => {
-  const s = typeof value === 'string' ? value.toLowerCase() : '';
-  return (allowed as readonly string[]).includes(s) ? (s as T) : fallback;
-};
-const activityType = oneOf<ActivityType>(ACTIVITY_TYPES, 'other');
-const documentType = oneOf<DocumentType>(DOCUMENT_TYPES, 'other');
-
-type Details = Record<(typeof DETAIL_COLUMNS)[number]['column'], Record<string, unknown>[]>;
 
 /** Parses one row. The caller has checked that the required columns exist; their values may still be bad. */
 export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; profile?: undefined } {
   const issues: ParseIssue[] = [];
-  const s = readScalars(row, issues);
-  const id = s.customer_id as string | undefined;
-  const name = s.customer_name as string | undefined;
-  if (!id) {
+  const draft: Record<string, unknown> = {};
+  readScalars(row, draft, issues);
+  const id = draft.id;
+  if (typeof id !== 'string' || !id) {
     issues.push({ column: 'customer_id', ...problem(N_('is empty: the row cannot be shown')) });
     return { issues };
   }
-  const details = {} as Details;
-  DETAIL_COLUMNS.forEach(spec => {
-    details[spec.column] = readDetailItems(row, spec, issues);
-  });
-  if (name === undefined)
+  DETAIL_COLUMNS.forEach(spec => setAt(draft, spec.model, readDetailItems(row, spec, issues)));
+  if (draft.name === undefined) {
     issues.push({ column: 'customer_name', ...problem(N_('is empty: the id is shown instead')) });
-  if (s.current_arr === undefined && !issues.some(i => i.column === 'current_arr'))
+    draft.name = id;
+  }
+  if (!issues.some(i => i.column === 'current_arr') && (draft.revenue as { currentArr?: number }).currentArr === undefined)
     issues.push({ column: 'current_arr', ...problem(N_('is empty')) });
-
-  const activities: Activity[] = details.activities.map(a => ({
-    ...(a as Omit<Activity, 'type'>),
-    type: activityType(a.type),
-  }));
-  // Newest first; undated events last.
-  activities.sort((a, b) => byText(b.activityDate ?? '', a.activityDate ?? ''));
-
-  const profile: CustomerProfile = {
-    id,
-    name: name ?? id,
-    legalName: s.legal_name as string | undefined,
-    inn: s.inn as string | undefined,
-    segment: s.segment as string | undefined,
-    industry: s.industry as string | undefined,
-    region: s.region as string | undefined,
-    city: s.city as string | undefined,
-    address: s.address as string | undefined,
-    phone: s.phone as string | undefined,
-    email: s.email as string | undefined,
-    website: s.website as string | undefined,
-    employeeCount: s.employee_count as number | undefined,
-    customerSince: s.customer_since as string | undefined,
-    csm: {
-      id: s.csm_id as string | undefined,
-      name: s.csm_name as string | undefined,
-      email: s.csm_email as string | undefined,
-      phone: s.csm_phone as string | undefined,
-    },
-    revenue: {
-      currentArr: s.current_arr as number | undefined,
-      prevMonthArr: s.prev_month_arr as number | undefined,
-      arrGrowthMom: s.arr_growth_mom as number | undefined,
-      arrGrowthYoy: s.arr_growth_yoy as number | undefined,
-      firstPaymentDate: s.first_payment_date as string | undefined,
-      lastPaymentDate: s.last_payment_date as string | undefined,
-      ltv: s.ltv as number | undefined,
-      totalPaid: s.total_paid as number | undefined,
-      totalInvoices: s.total_invoices as number | undefined,
-      avgPaymentDelay: s.avg_payment_delay as number | undefined,
-      arrHistory: sortBy(details.arr_history as ArrPoint[], p => p.month),
-      invoices: details.invoices as Invoice[],
-      payments: sortBy(details.payments as Payment[], p => p.paymentDate),
-    },
-    health: {
-      score: s.health_score as number | undefined,
-      nps: s.nps_score as number | undefined,
-      csat: s.csat_score as number | undefined,
-      supportTickets30d: s.support_ticket_count_30d as number | undefined,
-      avgResolutionHours: s.avg_resolution_time_hours as number | undefined,
-      churnRisk: s.churn_risk_score as number | undefined,
-      breakdown: details.health_breakdown as HealthComponent[],
-      history: sortBy(details.health_history as HealthPoint[], p => p.date),
-    },
-    renewal: {
-      renewalDate: s.renewal_date as string | undefined,
-      contractEndDate: s.contract_end_date as string | undefined,
-      contractTermMonths: s.contract_term_months as number | undefined,
-    },
-    products: {
-      active: (s.active_products as string[] | undefined) ?? [],
-      count: s.product_count as number | undefined,
-      lastActiveDate: s.last_active_date as string | undefined,
-      avgFeatureAdoption: s.avg_feature_adoption as number | undefined,
-      usage: details.product_usage as ProductUsage[],
-      usageTrend: sortBy(details.usage_trend as UsagePoint[], p => p.date),
-    },
-    activity: {
-      totalInteractions: s.total_interactions as number | undefined,
-      lastInteractionDate: s.last_interaction_date as string | undefined,
-      items: activities,
-    },
-    contacts: details.contacts as Contact[],
-    documents: details.documents.map(
-      (d): CustomerDocument => ({ ...(d as Omit<CustomerDocument, 'type'>), type: documentType(d.type) }),
-    ),
-  };
-  return { profile: dropUndefined(profile), issues };
-}
-
-/** Chronological order; items without the date go first, where a chart skips them. */
-function sortBy<T>(items: T[], date: (item: T) => string | undefined): T[] {
-  return [...items].sort((a, b) => byText(date(a) ?? '', date(b) ?? ''));
-}
-
-/** Absent means absent: no key holds `undefined`, so `'inn' in profile` is false when there is no INN. */
-function dropUndefined<T extends object>(value: T): T {
-  Object.keys(value).forEach(key => {
-    const v = (value as Record<string, unknown>)[key];
-    if (v === undefined) delete (value as Record<string, unknown>)[key];
-    else if (v && typeof v === 'object' && !Array.isArray(v)) dropUndefined(v as object);
+  // Every group of the model exists, even with none of its columns; no key holds undefined. The draft has the
+  // CustomerProfile's shape by construction, which columns.ts checks at compile time place by place.
+  GROUPS.forEach(group => {
+    if (!draft[group]) draft[group] = {};
   });
-  return value;
-}
-
-/** Required contract columns that the query result does not have. */
-export function findMissingColumns(columnNames: readonly string[]): string[] {
-  const present = new Set(columnNames);
-  return REQUIRED_COLUMNS.filter(column => !present.has(column));
+  return { profile: draft as unknown as CustomerProfile, issues };
 }
 
 /**
- * Rows -> customers. `columnNames` are the result's column names (the first row's keys when not given).
+ * Rows keyed by contract column -> customers: the one missing-column check, the parse, and the redaction.
+ * `columnNames` are the result's column names (the first row's keys when not given). With `permissions`, the columns
+ * they hide are neither required nor reported on, and every profile is redacted before anything can read it.
  * Rows without a customer id are skipped with an issue; a repeated id keeps its first row.
  */
-export function parseRows(rows: readonly Row[], columnNames?: readonly string[]): ParseResult {
+export function parseRows(rows: readonly Row[], columnNames?: readonly string[], permissions?: Permissions): ParseResult {
+  const hidden = permissions ? hiddenColumns(permissions) : new Set<string>();
   const names = columnNames ?? (rows.length ? Object.keys(rows[0]) : undefined);
-  if (names && names.length) {
-    const missingColumns = findMissingColumns(names);
+  if (names) {
+    const present = new Set(names);
+    const missingColumns = REQUIRED_COLUMNS.filter(column => !hidden.has(column) && !present.has(column));
     if (missingColumns.length) return { status: 'error', missingColumns };
   }
   if (!rows.length) return { status: 'empty' };
@@ -316,7 +226,14 @@ export function parseRows(rows: readonly Row[], columnNames?: readonly string[])
       return;
     }
     seen.add(parsed.profile.id);
-    customers.push(parsed);
+    customers.push(
+      permissions
+        ? {
+            profile: redactProfile(parsed.profile, permissions),
+            issues: parsed.issues.filter(issue => !hidden.has(issue.column.split('.')[0])),
+          }
+        : parsed,
+    );
   });
   if (!customers.length) return { status: 'empty' };
   return { status: 'ok', customers, issues };

@@ -2,8 +2,8 @@
  * Permission redaction, done in the model: what the control panel hides is deleted before anything can render or
  * export it. Hidden in the DOM is not hidden.
  */
-import { FINANCIAL_COLUMNS, SENSITIVE_COLUMNS } from './columns';
-import type { Contact, CustomerProfile } from './types';
+import { DETAIL_COLUMNS, FINANCIAL_COLUMNS, GUARDED_FIELDS, Guard, SCALAR_COLUMNS, SENSITIVE_COLUMNS } from './columns';
+import type { CustomerProfile } from './types';
 
 export interface Permissions {
   showFinancialData: boolean;
@@ -18,16 +18,46 @@ export function hiddenColumns({ showFinancialData, showSensitiveData }: Permissi
   ]);
 }
 
-const SENSITIVE_PROFILE_KEYS = ['legalName', 'inn', 'address', 'phone', 'email'] as const;
-const SENSITIVE_CONTACT_KEYS = ['email', 'phone'] as const;
-
 /** Sensitive keys in a detail item's extra keys too: a contact's "mobile" or "personal_email" is still personal. */
 const SENSITIVE_EXTRA = /(e-?mail|phone|mobile|inn|tax|address|passport|ssn|birth)/i;
 
-function redactContact(contact: Contact): Contact {
-  const copy: Contact = { ...contact };
-  SENSITIVE_CONTACT_KEYS.forEach(key => delete copy[key]);
-  if (copy.extra) {
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Replaces the value at a dotted path of the copy (undefined deletes it), copying each object on the way so the
+ * input is never changed.
+ */
+function updateAt(root: Record<string, unknown>, path: string, update: (value: unknown) => unknown) {
+  const keys = path.split('.');
+  const parents: Record<string, unknown>[] = [root];
+  for (let i = 0; i < keys.length - 1; i += 1) {
+    const child = parents[i][keys[i]];
+    if (!child || typeof child !== 'object') return;
+    const copy = { ...(child as Record<string, unknown>) };
+    parents[i][keys[i]] = copy;
+    parents.push(copy);
+  }
+  const last = keys.length - 1;
+  const next = update(parents[last][keys[last]]);
+  if (next !== undefined) {
+    parents[last][keys[last]] = next;
+    return;
+  }
+  delete parents[last][keys[last]];
+}
+
+const ALL_COLUMNS = [...SCALAR_COLUMNS, ...DETAIL_COLUMNS];
+/** The model's groups (csm, revenue ...) and the contract columns placed in each. */
+const GROUP_COLUMNS = new Map<string, string[]>();
+ALL_COLUMNS.forEach(({ column, model }) => {
+  const [group, ...rest] = model.split('.');
+  if (rest.length) GROUP_COLUMNS.set(group, [...(GROUP_COLUMNS.get(group) ?? []), column]);
+});
+
+function redactItem(item: Record<string, unknown>, keys: readonly string[], extraToo: boolean) {
+  const copy = { ...item };
+  keys.forEach(key => delete copy[key]);
+  if (extraToo && copy.extra && typeof copy.extra === 'object') {
     const extra = Object.fromEntries(Object.entries(copy.extra).filter(([key]) => !SENSITIVE_EXTRA.test(key)));
     if (Object.keys(extra).length) copy.extra = extra;
     else delete copy.extra;
@@ -35,14 +65,30 @@ function redactContact(contact: Contact): Contact {
   return copy;
 }
 
-/** Returns a new profile without what the permissions hide. The input is not changed. */
+/**
+ * Returns a new profile without what the permissions hide. The input is not changed. What is hidden comes from the
+ * contract table (columns.ts): its guarded columns, and its guarded keys inside detail items.
+ */
 export function redactProfile(profile: CustomerProfile, permissions: Permissions): CustomerProfile {
-  const copy: CustomerProfile = { ...profile, csm: { ...profile.csm } };
-  if (!permissions.showFinancialData) delete copy.revenue;
-  if (!permissions.showSensitiveData) {
-    SENSITIVE_PROFILE_KEYS.forEach(key => delete copy[key]);
-    delete copy.csm.phone;
-    copy.contacts = profile.contacts.map(redactContact);
-  }
-  return copy;
+  const hidden = hiddenColumns(permissions);
+  const copy = { ...profile } as unknown as Record<string, unknown>;
+  ALL_COLUMNS.forEach(spec => {
+    if (hidden.has(spec.column)) updateAt(copy, spec.model, () => undefined);
+  });
+  // A group whose every column is hidden goes as a whole: with financial data off there is no `revenue` at all.
+  GROUP_COLUMNS.forEach((columns, group) => {
+    if (columns.every(column => hidden.has(column))) delete copy[group];
+  });
+  const hiddenGuards = new Set<Guard>([
+    ...(permissions.showFinancialData ? [] : ['financial' as const]),
+    ...(permissions.showSensitiveData ? [] : ['sensitive' as const]),
+  ]);
+  DETAIL_COLUMNS.forEach(spec => {
+    const keys = GUARDED_FIELDS.filter(f => f.column === spec.column && hiddenGuards.has(f.guard)).map(f => camel(f.key));
+    if (keys.length && !hidden.has(spec.column))
+      updateAt(copy, spec.model, list =>
+        Array.isArray(list) ? list.map(item => redactItem(item, keys, hiddenGuards.has('sensitive'))) : list,
+      );
+  });
+  return copy as unknown as CustomerProfile;
 }

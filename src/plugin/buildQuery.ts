@@ -2,7 +2,7 @@
  * One raw-records query (no aggregation) for the mapped contract columns. Columns that the permission controls
  * hide are not even requested: they never reach the browser through this chart.
  */
-import { buildQueryContext, QueryFormData } from '@superset-ui/core';
+import { buildQueryContext } from '@superset-ui/core';
 import { hiddenColumns } from '../model/redact';
 import { CustomerProfileFormData, DEFAULT_FORM_DATA, resolveColumnMapping, resolveOptions } from './formData';
 
@@ -16,12 +16,12 @@ export function queriedColumns(formData: Partial<CustomerProfileFormData>): stri
   return columns;
 }
 
-export default function buildQuery(formData: QueryFormData) {
+export default function buildQuery(formData: CustomerProfileFormData) {
   const rowLimit = Number(formData.row_limit);
   return buildQueryContext(formData, baseQueryObject => [
     {
       ...baseQueryObject,
-      columns: queriedColumns(formData as CustomerProfileFormData),
+      columns: queriedColumns(formData),
       // No metrics at all, not an empty list: Superset reads `metrics: []` as an aggregate query and groups by every
       // column, which PostgreSQL refuses for json columns. Omitted, it is a raw-records query.
       metrics: undefined,

@@ -57,8 +57,12 @@ export const DEFAULT_FORM_DATA: Readonly<CustomerProfileOptions> = {
 /** Form-data name of the control that maps a contract column to a dataset column: `column_<contract name>`. */
 export const mappingControlName = (column: string) => `column_${column}`;
 
+/**
+ * Form data as it reaches the plugin: any option may be missing, or of another type (a chart saved by an older
+ * version, a free-form select, the API), so each is read as unknown and resolved by `resolveOptions`.
+ */
 export type CustomerProfileFormData = QueryFormData &
-  Partial<CustomerProfileOptions> &
+  Partial<Record<keyof CustomerProfileOptions, unknown>> &
   Partial<Record<`column_${string}`, string | null>>;
 
 /**
@@ -141,8 +145,8 @@ export function resolveOptions(formData: Partial<CustomerProfileFormData>): Reso
     },
     thresholds: {
       healthCritical: critical,
-      // At-risk below critical would make the at-risk band empty; the larger of the two wins.
-      healthAtRisk: Math.max(critical, asNumber(formData.health_at_risk_threshold, d.health_at_risk_threshold)),
+      // Taken as given: an at-risk threshold not above critical is reported on the control (controlPanel/thresholds).
+      healthAtRisk: asNumber(formData.health_at_risk_threshold, d.health_at_risk_threshold),
       renewalUrgentDays: asNumber(formData.renewal_urgent_days, d.renewal_urgent_days),
       inactivityAlertDays: asNumber(formData.inactivity_alert_days, d.inactivity_alert_days),
       churnRiskHigh: asNumber(formData.churn_risk_high_threshold, d.churn_risk_high_threshold),

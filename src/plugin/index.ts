@@ -1,7 +1,7 @@
-import { ChartMetadata, ChartPlugin } from '@superset-ui/core';
+import { ChartMetadata, ChartPlugin, ChartProps } from '@superset-ui/core';
 import buildQuery from './buildQuery';
 import { getControlPanel } from './controlPanel';
-import transformProps, { CustomerProfileChartProps } from './transformProps';
+import transformProps from './transformProps';
 import { CustomerProfileFormData } from './formData';
 import { t } from '../i18n';
 import thumbnail from '../images/thumbnail.png';
@@ -30,7 +30,10 @@ function pluginConfig() {
  * `new CustomerProfileChartPlugin().configure({ key: 'customer_profile' })`.
  * @public
  */
-export default class CustomerProfileChartPlugin extends ChartPlugin<CustomerProfileFormData, CustomerProfileChartProps> {
+export default class CustomerProfileChartPlugin extends ChartPlugin<
+  CustomerProfileFormData,
+  ChartProps<CustomerProfileFormData>
+> {
   constructor() {
     super(pluginConfig());
   }

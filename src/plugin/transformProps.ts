@@ -2,12 +2,11 @@
  * ChartProps -> the view's props. Typed at both ends: the view receives parsed, redacted customers and resolved
  * options, and never a raw row or form data.
  */
-import type { ChartProps, QueryFormData } from '@superset-ui/core';
-import { REQUIRED_COLUMNS, SENSITIVE_COLUMNS } from '../model/columns';
+import { SENSITIVE_COLUMNS } from '../model/columns';
 import { parseRows, Row } from '../model/parse';
-import { hiddenColumns, redactProfile } from '../model/redact';
+import type { Permissions } from '../model/redact';
 import type { ParseIssue, ParsedCustomer } from '../model/types';
-import { datasetColumnNames } from './controlPanel';
+import { datasetColumnNames, DatasourceLike } from './controlPanel';
 import { CustomerProfileFormData, DisplayOptions, resolveColumnMapping, resolveOptions, ResolvedOptions } from './formData';
 
 export type ModelState =
@@ -20,6 +19,8 @@ export interface CustomerProfileProps extends ResolvedOptions {
   height: number;
   model: ModelState;
   display: DisplayOptions;
+  /** The reference day of every count of days, YYYY-MM-DD: the current date when Superset renders the chart. */
+  today: string;
   /** Sensitive contract columns the dataset exposes while show_sensitive_data is off: a warning for the author. */
   exposedSensitiveColumns: string[];
   /**
@@ -34,14 +35,15 @@ export interface CustomerProfileProps extends ResolvedOptions {
   showAuthorNotes: boolean;
 }
 
-interface QueryData {
-  data?: unknown;
-  colnames?: unknown;
-}
-
-export interface CustomerProfileChartProps extends ChartProps {
-  rawFormData: QueryFormData;
-  queriesData: QueryData[];
+/** What transformProps reads of Superset's ChartProps: a ChartProps<CustomerProfileFormData> is one. */
+export interface CustomerProfileChartProps {
+  width: number;
+  height: number;
+  /** `formData` arrives camelCased; the control panel's own snake_case names are on `rawFormData`. */
+  rawFormData: CustomerProfileFormData & { dashboardId?: unknown };
+  queriesData: { data?: unknown; colnames?: unknown }[];
+  datasource?: DatasourceLike | null;
+  theme?: object;
 }
 
 const isRow = (value: unknown): value is Row => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -59,53 +61,47 @@ function toContractRows(rows: Row[], mapping: Map<string, string>): Row[] {
   });
 }
 
-export default function transformProps(chartProps: CustomerProfileChartProps): CustomerProfileProps {
-  const { width, height, rawFormData, queriesData, datasource, theme } = chartProps;
-  // `formData` arrives camelCased; the control panel's own snake_case names are on `rawFormData`.
-  const formData = rawFormData as CustomerProfileFormData;
+/**
+ * The last model built for each query result. A render-only control (a threshold, the visible tabs, a display
+ * switch) hands transformProps the same result again: the rows are not parsed again unless the mapping or the
+ * permissions changed.
+ */
+const parsedResults = new WeakMap<object, { key: string; model: ModelState }>();
+
+function buildModel(data: unknown[], colnames: unknown, mapping: Map<string, string>, permissions: Permissions) {
+  const key = JSON.stringify([Array.from(mapping), permissions, colnames]);
+  const cached = parsedResults.get(data);
+  if (cached?.key === key) return cached.model;
+  const rows = data.filter(isRow);
+  const datasetColnames = Array.isArray(colnames)
+    ? colnames.filter((c): c is string => typeof c === 'string')
+    : rows[0] && Object.keys(rows[0]);
+  // Dataset column -> the contract columns it feeds (one dataset column may feed several).
+  const feeds = new Map<string, string[]>();
+  mapping.forEach((dataset, contract) => feeds.set(dataset, [...(feeds.get(dataset) ?? []), contract]));
+  const contractColnames = datasetColnames?.flatMap(name => feeds.get(name) ?? []);
+  const model = parseRows(toContractRows(rows, mapping), contractColnames, permissions);
+  parsedResults.set(data, { key, model });
+  return model;
+}
+
+/** The day as YYYY-MM-DD (UTC), the reference of every count of days. */
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+
+export default function transformProps(
+  chartProps: CustomerProfileChartProps,
+  today: Date = new Date(),
+): CustomerProfileProps {
+  const { width, height, rawFormData: formData, queriesData, datasource, theme } = chartProps;
   const options = resolveOptions(formData);
   const mapping = resolveColumnMapping(formData);
   const { permissions } = options;
 
-  const query = queriesData?.[0] ?? {};
-  const rows = Array.isArray(query.data) ? query.data.filter(isRow) : [];
-  const datasetColnames = Array.isArray(query.colnames)
-    ? query.colnames.filter((c): c is string => typeof c === 'string')
-    : undefined;
-  // Hidden columns are not queried, so they are not required either.
-  const hidden = hiddenColumns(permissions);
-  // Dataset column -> the contract columns it feeds (one dataset column may feed several).
-  const feeds = new Map<string, string[]>();
-  mapping.forEach((dataset, contract) => feeds.set(dataset, [...(feeds.get(dataset) ?? []), contract]));
-  const contractColnames = (datasetColnames ?? (rows[0] ? Object.keys(rows[0]) : [])).flatMap(
-    name => feeds.get(name) ?? [],
-  );
-  const required = REQUIRED_COLUMNS.filter(c => !hidden.has(c));
-  const missingColumns = required.filter(c => !mapping.has(c) || !contractColnames.includes(c));
-  const hasResultShape = datasetColnames !== undefined || rows.length > 0;
+  const data = queriesData?.[0]?.data;
+  const rows = Array.isArray(data) ? data : [];
+  const model = buildModel(rows, queriesData?.[0]?.colnames, mapping, permissions);
 
-  let model: ModelState;
-  if (hasResultShape && missingColumns.length) model = { status: 'error', missingColumns };
-  else {
-    // The required-column check is done above, with the permissions in mind.
-    const parsed = parseRows(toContractRows(rows, mapping), [...REQUIRED_COLUMNS]);
-    model =
-      parsed.status === 'ok'
-        ? {
-            status: 'ok',
-            issues: parsed.issues,
-            customers: parsed.customers.map(customer => ({
-              issues: customer.issues.filter(issue => !hidden.has(issue.column.split('.')[0])),
-              profile: redactProfile(customer.profile, permissions),
-            })),
-          }
-        : parsed;
-  }
-
-  const datasetColumns = new Set([
-    ...datasetColumnNames({ datasource } as never),
-    ...(rows[0] ? Object.keys(rows[0]) : []),
-  ]);
+  const datasetColumns = new Set([...datasetColumnNames({ datasource }), ...(isRow(rows[0]) ? Object.keys(rows[0]) : [])]);
   const exposedSensitiveColumns = permissions.showSensitiveData
     ? []
     : SENSITIVE_COLUMNS.filter(column => datasetColumns.has(mapping.get(column) ?? column));
@@ -115,8 +111,9 @@ export default function transformProps(chartProps: CustomerProfileChartProps): C
     height,
     model,
     ...options,
+    today: isoDay(today),
     exposedSensitiveColumns,
-    showAuthorNotes: (rawFormData as { dashboardId?: unknown })?.dashboardId === undefined,
+    showAuthorNotes: formData?.dashboardId === undefined,
     ...(theme && typeof theme === 'object' && Object.keys(theme).length ? { hostTheme: theme } : {}),
   };
 }

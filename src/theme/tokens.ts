@@ -28,6 +28,9 @@ export interface Tokens {
   /** Unitless line height of headings. */
   lineHeightHeading: number;
   radius: string;
+  /** Width of borders and rules (antd's `lineWidth`), and of the keyboard focus ring. */
+  lineWidth: string;
+  focusWidth: string;
   colorPrimary: string;
   colorText: string;
   colorTextSecondary: string;
@@ -171,6 +174,8 @@ export function getTokens(theme: unknown): Tokens {
     lineHeight: num(theme, ['lineHeight'], 1.5715),
     lineHeightHeading: num(theme, ['lineHeightHeading3'], 1.4),
     radius: px(num(theme, ['borderRadius'], FALLBACK.radius)),
+    lineWidth: px(num(theme, ['lineWidth'], 1)),
+    focusWidth: px(num(theme, ['lineWidthFocus'], 2)),
     colorPrimary: onBoth(colour(theme, ['colorPrimary', 'colors.primary.base'], FALLBACK.colorPrimary)),
     colorText: colour(theme, ['colorText', 'colors.grayscale.dark2'], isDark ? '#f0f0f0' : FALLBACK.colorText),
     colorTextSecondary: colour(

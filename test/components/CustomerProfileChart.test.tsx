@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
 import { act, chartProps, fixToday, render, renderChart, withTheme } from '../support/render';
 import CustomerProfileChart from '../../src/components/CustomerProfileChart';
 import { SAMPLE_THEMES } from '../../src/theme/tokens';
+import { captureDownloads } from '../support/downloads';
 import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
 
 fixToday();
@@ -197,23 +198,7 @@ describe('watchlist', () => {
 });
 
 describe('export', () => {
-  const read = (blob: Blob) =>
-    new Promise<string>(resolve => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blob);
-    });
-  let blobs: Blob[];
-  beforeEach(() => {
-    blobs = [];
-    Object.assign(URL, {
-      createObjectURL: (blob: Blob) => {
-        blobs.push(blob);
-        return 'blob:test';
-      },
-      revokeObjectURL: () => undefined,
-    });
-  });
+  const downloads = captureDownloads();
 
   const choose = async (item: string) => {
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
@@ -223,7 +208,7 @@ describe('export', () => {
   it('JSON holds the redacted profile: visible values, never a hidden one', async () => {
     renderChart();
     await choose('Export JSON');
-    const json = JSON.parse(await read(blobs[0]));
+    const json = JSON.parse((await downloads.texts())[0]);
     expect(json.profile.name).toBe('Acme Corporation');
     expect(json.profile.revenue.currentArr).toBe(250000);
     expect(json.alerts.map((a: { kind: string }) => a.kind)).toEqual(['health_critical', 'renewal_urgent']);
@@ -233,7 +218,7 @@ describe('export', () => {
   it('CSV has a field,value line per value, and no financial value when hidden', async () => {
     renderChart({ formData: { show_financial_data: false } });
     await choose('Export CSV');
-    const csv = await read(blobs[0]);
+    const csv = (await downloads.texts())[0];
     expect(csv.split('\r\n')[0]).toBe('field,value');
     expect(csv).toContain('name,Acme Corporation');
     expect(csv).not.toMatch(/250000|1200000|INV-1001/);
@@ -255,14 +240,14 @@ describe('export', () => {
 });
 
 describe('editing', () => {
+  const downloads = captureDownloads();
+
   it('is absent unless allowed', () => {
     renderChart();
     expect(screen.queryByText('Notes & next steps')).toBeNull();
   });
 
   it('notes and fields are kept per customer, marked, exported and discardable', async () => {
-    const blobs: Blob[] = [];
-    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => undefined });
     const first = renderChart({ formData: { allow_editing: true } });
     fireEvent.click(screen.getByText('Add notes or edits'));
     fireEvent.change(screen.getByLabelText('Next steps'), { target: { value: 'Book the QBR' } });
@@ -275,11 +260,7 @@ describe('editing', () => {
     expect(screen.getByText('Book the QBR')).toBeTruthy();
     fireEvent.click(screen.getByText('Export'));
     fireEvent.click(await screen.findByText('Export JSON'));
-    const text = await new Promise<string>(resolve => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blobs[0]);
-    });
+    const [text] = await downloads.texts();
     expect(JSON.parse(text).local_edits).toEqual({ next_steps: 'Book the QBR', industry: 'Software' });
     fireEvent.click(screen.getByText('Discard local edits'));
     expect(screen.queryByText('Book the QBR')).toBeNull();

@@ -1,40 +1,121 @@
 /**
  * With show_financial_data or show_sensitive_data off, no hidden value appears anywhere a person or a script could
- * read it: DOM text, attributes (href, title, aria-*), the print view, exports, console output, browser storage.
+ * read it: the model, DOM text and attributes (href, title, aria-*) of every tab in the print view, both exports,
+ * console output and browser storage. The columns come from the contract table (columns.ts), never typed again here:
+ * a column marked sensitive or financial there is covered here by that mark alone.
  */
 import { fireEvent, screen, waitFor } from '@testing-library/dom';
-import { fixToday, renderChart } from '../support/render';
-import { acmeRow, FINANCIAL_VALUES, SENSITIVE_VALUES } from '../support/fixtures';
+import { DETAIL_COLUMNS, Guard, GUARDED_FIELDS, SCALAR_COLUMNS } from '../../src/model/columns';
+import { chartProps, fixToday, renderChart } from '../support/render';
+import { captureDownloads } from '../support/downloads';
+import { acmeRow } from '../support/fixtures';
+import type { CustomerProfileFormData } from '../../src/plugin/formData';
 
 fixToday();
 
-/** Amounts as they could appear: formatted ("250,000") or raw ("250000"). */
-const financial = FINANCIAL_VALUES.flatMap(v => [v, v.replace(/,/g, '')]);
+interface Marked {
+  column: string;
+  guard: Guard;
+  value: unknown;
+  /** How the value could show: as given, or formatted. */
+  traces: string[];
+}
 
-const cases = [
-  { name: 'sensitive data off', formData: { show_sensitive_data: false, allow_editing: true }, hidden: SENSITIVE_VALUES },
-  { name: 'financial data off', formData: { show_financial_data: false, show_sensitive_data: true, allow_editing: true }, hidden: financial },
+/** A value of the kind that is unmistakable wherever it shows, formatted or not. */
+function markerOf(kind: string, column: string, index: number): { value: unknown; traces: string[] } {
+  if (kind === 'number' || kind === 'integer') {
+    const n = 777_100 + index;
+    return { value: n, traces: [String(n), n.toLocaleString('en-US')] };
+  }
+  if (kind === 'date') {
+    const year = String(1930 + index);
+    return { value: `${year}-07-04`, traces: [year] };
+  }
+  const text = `SECRET${column.replace(/[^a-z]/gi, '')}`;
+  return { value: text, traces: [text] };
+}
+
+/** Every guarded column and guarded detail key of the table, each with its own marker. */
+function markedColumns(): Marked[] {
+  const marked: Marked[] = [];
+  SCALAR_COLUMNS.forEach(spec => {
+    if ('guard' in spec)
+      marked.push({ column: spec.column, guard: spec.guard, ...markerOf(spec.kind, spec.column, marked.length) });
+  });
+  DETAIL_COLUMNS.forEach(spec => {
+    if (!('guard' in spec)) return;
+    const item: Record<string, unknown> = {};
+    const traces: string[] = [];
+    spec.fields.forEach(field => {
+      const marker = markerOf(field.kind, `${spec.column}${field.key}`, marked.length + traces.length);
+      item[field.key] = marker.value;
+      traces.push(...marker.traces);
+    });
+    marked.push({ column: spec.column, guard: spec.guard, value: [item], traces });
+  });
+  GUARDED_FIELDS.forEach(({ column, key, guard }) => {
+    const marker = markerOf('text', `${column}${key}`, marked.length);
+    marked.push({ column: `${column}.${key}`, guard, ...marker });
+  });
+  return marked;
+}
+
+const MARKED = markedColumns();
+
+/** Acme, with every guarded value replaced by its marker (guarded detail keys go into the first contact). */
+function markedRow(): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...acmeRow };
+  MARKED.forEach(({ column, value }) => {
+    const [detail, key] = column.split('.');
+    if (!key) row[column] = value;
+    else {
+      const [first, ...rest] = row[detail] as Record<string, unknown>[];
+      row[detail] = [{ ...first, [key]: value }, ...rest];
+    }
+  });
+  return row;
+}
+
+const cases: { guard: Guard; formData: Partial<CustomerProfileFormData> }[] = [
+  { guard: 'sensitive', formData: { show_sensitive_data: false, show_financial_data: true, allow_editing: true } },
+  { guard: 'financial', formData: { show_financial_data: false, show_sensitive_data: true, allow_editing: true } },
 ];
 
-describe.each(cases)('$name', ({ formData, hidden }) => {
+test('the table marks columns of both guards, and each guarded detail key', () => {
+  expect(MARKED.filter(m => m.guard === 'sensitive').map(m => m.column)).toEqual(
+    expect.arrayContaining(['inn', 'csm_phone', 'contacts.email', 'contacts.phone']),
+  );
+  expect(MARKED.filter(m => m.guard === 'financial').map(m => m.column)).toEqual(
+    expect.arrayContaining(['current_arr', 'payments', 'invoices']),
+  );
+});
+
+describe.each(cases)('$guard data off', ({ guard, formData }) => {
+  const hidden = MARKED.filter(m => m.guard === guard);
+  const downloads = captureDownloads();
   let console$: jest.SpyInstance[];
-  let blobs: Blob[];
   beforeEach(() => {
-    console$ = (['log', 'info', 'warn', 'error', 'debug'] as const).map(level => jest.spyOn(console, level).mockImplementation(() => undefined));
-    blobs = [];
-    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => undefined });
+    console$ = (['log', 'info', 'warn', 'error', 'debug'] as const).map(level =>
+      jest.spyOn(console, level).mockImplementation(() => undefined),
+    );
   });
   afterEach(() => console$.forEach(spy => spy.mockRestore()));
 
-  const read = (blob: Blob) =>
-    new Promise<string>(resolve => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blob);
-    });
+  it('the markers are real: with the permission on, each reaches the model', () => {
+    const shown = guard === 'sensitive' ? { show_sensitive_data: true } : { show_financial_data: true };
+    const model = JSON.stringify(chartProps({ rows: [markedRow()], formData: { ...formData, ...shown } }).model);
+    hidden.forEach(({ column, traces }) => expect([column, model.includes(traces[0])]).toEqual([column, true]));
+  });
 
-  it('appears nowhere: every tab in the print view, attributes, exports, console and storage', async () => {
-    const { container } = renderChart({ rows: [acmeRow], formData });
+  it('no hidden column is in the model', () => {
+    const model = JSON.stringify(chartProps({ rows: [markedRow()], formData }).model);
+    hidden.forEach(({ column, traces }) =>
+      traces.forEach(trace => expect([column, model.includes(trace)]).toEqual([column, false])),
+    );
+  });
+
+  it('none appears in any tab of the print view, its attributes, both exports, the console or storage', async () => {
+    const { container } = renderChart({ rows: [markedRow()], formData });
     fireEvent.click(screen.getByText('☆ Add to watchlist'));
     fireEvent.click(screen.getByText('Export'));
     fireEvent.click(await screen.findByText('Export JSON'));
@@ -45,20 +126,23 @@ describe.each(cases)('$name', ({ formData, hidden }) => {
     // Every visible tab has rendered its panel in the print view.
     await waitFor(() => expect(container.querySelectorAll('section h2').length).toBeGreaterThanOrEqual(6));
     await waitFor(() => expect(container.querySelector('.cp360-spin')).toBeNull());
-    expect(container.textContent).toContain('Jane Doe');
+    expect(container.textContent).toContain('Bob Lee');
 
-    const html = document.body.innerHTML; // text and every attribute, portals included
-    const exports = await Promise.all(blobs.map(read));
-    const logged = console$.flatMap(spy => spy.mock.calls.map(args => args.map(String).join(' '))).join('\n');
-    const stored = Object.keys(window.localStorage)
-      .map(key => `${key}=${window.localStorage.getItem(key)}`)
-      .join('\n');
-    expect(exports).toHaveLength(2);
-    hidden.forEach(value => {
-      expect(html).not.toContain(value);
-      exports.forEach(text => expect(text).not.toContain(value));
-      expect(logged).not.toContain(value);
-      expect(stored).not.toContain(value);
-    });
+    const places = {
+      dom: document.body.innerHTML, // text and every attribute, portals included
+      exports: (await downloads.texts()).join('\n'),
+      console: console$.flatMap(spy => spy.mock.calls.map(args => args.map(String).join(' '))).join('\n'),
+      storage: Object.keys(window.localStorage)
+        .map(key => `${key}=${window.localStorage.getItem(key)}`)
+        .join('\n'),
+    };
+    expect(downloads.count()).toBe(2);
+    hidden.forEach(({ column, traces }) =>
+      traces.forEach(trace =>
+        Object.entries(places).forEach(([place, text]) =>
+          expect([column, place, text.includes(trace)]).toEqual([column, place, false]),
+        ),
+      ),
+    );
   });
 });

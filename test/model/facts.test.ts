@@ -1,16 +1,8 @@
-import {
-  arrGrowth,
-  computeAlerts,
-  daysInactive,
-  daysToRenewal,
-  healthStatus,
-  paymentHealth,
-  weakestComponent,
-} from '../../src/model/rules';
+import { computeAlerts, computeFacts, healthStatus, paymentHealth, weakestComponent } from '../../src/model/facts';
 import { parseRow } from '../../src/model/parse';
 import { resolveOptions } from '../../src/plugin/formData';
 import type { CustomerProfile } from '../../src/model/types';
-import { acmeRow, rowWith, TODAY } from '../support/fixtures';
+import { rowWith, TODAY } from '../support/fixtures';
 
 const thresholds = resolveOptions({}).thresholds;
 const profileOf = (overrides: Record<string, unknown> = {}): CustomerProfile => {
@@ -19,6 +11,7 @@ const profileOf = (overrides: Record<string, unknown> = {}): CustomerProfile => 
   return parsed.profile;
 };
 const day = (offset: number) => new Date(Date.UTC(2026, 2, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const facts = (overrides: Record<string, unknown> = {}) => computeFacts(profileOf(overrides), thresholds, TODAY);
 const kinds = (overrides: Record<string, unknown>) => computeAlerts(profileOf(overrides), thresholds, TODAY).map(a => a.kind);
 
 describe('healthStatus at its thresholds (critical 50, at-risk 70)', () => {
@@ -36,16 +29,21 @@ describe('healthStatus at its thresholds (critical 50, at-risk 70)', () => {
   });
 });
 
-describe('days to renewal', () => {
-  it('counts whole days to renewal_date', () => {
-    expect(daysToRenewal(profileOf(), TODAY)).toBe(25);
+describe('renewal', () => {
+  it('counts whole days to renewal_date, urgent within 30 days', () => {
+    expect(facts().renewal).toEqual({ date: day(25), source: 'renewal_date', days: 25, state: 'urgent' });
   });
-  it('falls back to contract_end_date', () => {
-    expect(daysToRenewal(profileOf({ renewal_date: null }), TODAY)).toBe(30);
+  it('falls back to contract_end_date, and says so', () => {
+    expect(facts({ renewal_date: null }).renewal).toMatchObject({ days: 30, source: 'contract_end_date' });
   });
-  it('is negative once passed, and missing without dates', () => {
-    expect(daysToRenewal(profileOf({ renewal_date: day(-3) }), TODAY)).toBe(-3);
-    expect(daysToRenewal(profileOf({ renewal_date: null, contract_end_date: null }), TODAY)).toBeUndefined();
+  it('is overdue once passed, today on the day, upcoming beyond the urgent days, and missing without dates', () => {
+    expect(facts({ renewal_date: day(-3) }).renewal).toMatchObject({ days: -3, state: 'overdue' });
+    expect(facts({ renewal_date: day(0) }).renewal).toMatchObject({ days: 0, state: 'today' });
+    expect(facts({ renewal_date: day(31) }).renewal).toMatchObject({ days: 31, state: 'upcoming' });
+    expect(facts({ renewal_date: null, contract_end_date: null }).renewal).toBeUndefined();
+  });
+  it('takes today as a YYYY-MM-DD string as well as a Date', () => {
+    expect(computeFacts(profileOf(), thresholds, '2026-03-01').renewal?.days).toBe(25);
   });
 });
 
@@ -97,8 +95,56 @@ test('payment health: good up to 7 days, fair up to 30, poor beyond', () => {
   expect([0, 7, 7.5, 30, 31, undefined].map(paymentHealth)).toEqual(['good', 'good', 'fair', 'fair', 'poor', undefined]);
 });
 
-test('days inactive is never negative', () => {
-  expect(daysInactive(profileOf({ last_active_date: day(5) }), TODAY)).toBe(0);
+test('days inactive is never negative, and records the column it came from', () => {
+  expect(facts({ last_active_date: day(5) }).inactivity).toMatchObject({ days: 0, alert: false });
+  expect(facts({ last_active_date: null, last_interaction_date: day(-3) }).inactivity).toEqual({
+    lastActive: { value: day(-3), source: 'last_interaction_date' },
+    days: 3,
+    alert: false,
+  });
+});
+
+describe('one precedence for a figure with two sources: the summary column, then the detail list', () => {
+  const usage = [
+    { product_name: 'CRM', feature_adoption: 50 },
+    { product_name: 'BI', feature_adoption: 70 },
+    { product_name: 'API' },
+    { product_name: 'Mobile' },
+  ];
+  it('product count: product_count, else the names of active_products, else the usage rows', () => {
+    expect(facts().products.count).toEqual({ value: 3, source: 'product_count' });
+    const noCount = facts({ product_count: null, product_usage: usage });
+    expect(noCount.products.count).toEqual({ value: 3, source: 'active_products' });
+    expect(noCount.products.names).toEqual(['CRM', 'BI', 'API']);
+    const usageOnly = facts({ product_count: null, active_products: null, product_usage: usage });
+    expect(usageOnly.products.count).toEqual({ value: 4, source: 'product_usage' });
+    expect(usageOnly.products).toMatchObject({ names: ['CRM', 'BI', 'API', 'Mobile'], namesSource: 'product_usage' });
+  });
+  it('adoption: avg_feature_adoption, else the mean of the usage rows that have one', () => {
+    expect(facts().products.adoption).toEqual({ value: 64, source: 'avg_feature_adoption' });
+    expect(facts({ avg_feature_adoption: null, product_usage: usage }).products.adoption).toEqual({
+      value: 60,
+      source: 'product_usage',
+    });
+  });
+  it('payment delay: avg_payment_delay, else the payments (early counts as on time); health and alert follow', () => {
+    expect(facts().payments?.avgDelay).toEqual({ value: 4, source: 'avg_payment_delay' });
+    const late = facts({
+      avg_payment_delay: null,
+      payments: [
+        { payment_date: '2026-01-05', amount: 10, days_late: -4 },
+        { payment_date: '2026-02-03', amount: 10, days_late: 80 },
+      ],
+    });
+    expect(late.payments).toMatchObject({
+      avgDelay: { value: 40, source: 'payments' },
+      health: 'poor',
+      onTime: 1,
+      late: 1,
+      lateness: ['on-time', 'very-late'],
+    });
+    expect(late.alerts.map(a => a.kind)).toContain('payment_delay');
+  });
 });
 
 test('weakest component is the largest weighted shortfall', () => {
@@ -108,8 +154,7 @@ test('weakest component is the largest weighted shortfall', () => {
 });
 
 test('ARR growth keeps the label of the column it came from', () => {
-  expect(arrGrowth(profileOf())).toEqual({ value: 15, period: 'yoy' });
-  expect(arrGrowth(profileOf({ arr_growth_yoy: null }))).toEqual({ value: 2.04, period: 'mom' });
-  expect(arrGrowth(profileOf({ arr_growth_yoy: null, arr_growth_mom: null }))).toBeUndefined();
-  expect(acmeRow.arr_growth_yoy).toBe(15);
+  expect(facts().arrGrowth).toEqual({ value: 15, period: 'yoy', source: 'arr_growth_yoy' });
+  expect(facts({ arr_growth_yoy: null }).arrGrowth).toEqual({ value: 2.04, period: 'mom', source: 'arr_growth_mom' });
+  expect(facts({ arr_growth_yoy: null, arr_growth_mom: null }).arrGrowth).toBeUndefined();
 });

@@ -34,3 +34,12 @@ test('personal keys beyond the contract go too, and the input is left as it was'
   expect(redacted.contacts[0]).toEqual({ name: 'A', extra: { linkedin: 'in/a' } });
   expect(profile.inn).toBe('7707083893');
 });
+
+test('a group keeps what is visible: the CSM without a phone is still the CSM, even with nothing else known', () => {
+  const redacted = redactProfile(profile, { showFinancialData: true, showSensitiveData: false });
+  expect(redacted.csm).toEqual({ id: 'U-7', name: 'John Smith', email: 'john.smith@example.com' });
+  const bare = parseRow({ customer_id: 'B-1', customer_name: 'Bare', csm_phone: '+1 555 0100' }).profile;
+  if (!bare) throw new Error('no profile');
+  expect(redactProfile(bare, { showFinancialData: true, showSensitiveData: false }).csm).toEqual({});
+  expect(bare.csm).toEqual({ phone: '+1 555 0100' });
+});

@@ -12,8 +12,9 @@ beforeAll(() => {
   new CustomerProfileChartPlugin().configure({ key: KEY }).register();
 });
 
-test('the named and default exports are the same plugin class', () => {
-  expect(DefaultExport).toBe(CustomerProfileChartPlugin);
+test('the default export registers the chart too, as an import without braces would', () => {
+  new DefaultExport().configure({ key: 'customer_profile_default_export' }).register();
+  expect(getChartMetadataRegistry().get('customer_profile_default_export')?.name).toBe('Customer Profile 360');
 });
 
 test('registers its gallery metadata under the configured key', () => {

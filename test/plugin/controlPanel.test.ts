@@ -1,9 +1,18 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { ControlPanelConfig, ControlPanelSectionConfig, ControlSetItem } from '@superset-ui/chart-controls';
 import { getControlPanel } from '../../src/plugin/controlPanel';
 import { DEFAULT_FORM_DATA, resolveOptions } from '../../src/plugin/formData';
 import { CONTRACT_COLUMNS } from '../../src/model/columns';
 
-type Config = { default?: unknown; renderTrigger?: boolean; mapStateToProps?: (state: unknown) => Record<string, unknown> };
+type Config = {
+  default?: unknown;
+  renderTrigger?: boolean;
+  mapStateToProps?: (state: unknown, control?: unknown) => Record<string, unknown>;
+  validators?: ((value: unknown) => string | false)[];
+  validationDependencies?: string[];
+  visibility?: (props: { controls: Record<string, { value: unknown }> }) => boolean;
+};
 
 function controls(config: ControlPanelConfig): Map<string, Config> {
   const out = new Map<string, Config>();
@@ -27,26 +36,6 @@ test('every option has a control whose default is the one source of defaults', (
   expect(getControlPanel().controlOverrides?.row_limit?.default).toBe(DEFAULT_FORM_DATA.row_limit);
 });
 
-test('the seed and issue defaults hold', () => {
-  expect(DEFAULT_FORM_DATA).toMatchObject({
-    default_tab: 'overview',
-    show_alerts: true,
-    show_quick_actions: true,
-    show_watchlist: true,
-    show_export: true,
-    visible_tabs: ['overview', 'products', 'revenue', 'health', 'activity', 'contacts', 'documents'],
-    health_critical_threshold: 50,
-    health_at_risk_threshold: 70,
-    renewal_urgent_days: 30,
-    inactivity_alert_days: 60,
-    churn_risk_high_threshold: 70,
-    payment_delay_alert_days: 30,
-    show_financial_data: true,
-    show_sensitive_data: false,
-    allow_editing: false,
-  });
-});
-
 test('rendering controls re-render without a query; permission controls re-query', () => {
   ['default_tab', 'visible_tabs', 'show_alerts', 'health_critical_threshold', 'currency', 'allow_editing'].forEach(name =>
     expect(all.get(name)?.renderTrigger).toBe(true),
@@ -64,13 +53,66 @@ test('a mapping control per contract column defaults to the dataset column of th
 
 test('options from form data: strings, missing values and odd orders resolve safely', () => {
   const { display, thresholds } = resolveOptions({
-    visible_tabs: ['documents', 'overview', 'bogus'] as never,
-    default_tab: 'nope' as never,
-    health_critical_threshold: '40' as never,
-    health_at_risk_threshold: 30,
+    visible_tabs: ['documents', 'overview', 'bogus'],
+    default_tab: 'nope',
+    health_critical_threshold: '40',
+    health_at_risk_threshold: 60,
   });
   expect(display.visibleTabs).toEqual(['overview', 'documents']);
   expect(display.defaultTab).toBe('overview');
   expect(thresholds.healthCritical).toBe(40);
-  expect(thresholds.healthAtRisk).toBe(40);
+  expect(thresholds.healthAtRisk).toBe(60);
+});
+
+describe('thresholds are validated where Superset shows control errors, not corrected', () => {
+  const validate = (name: string, value: unknown) =>
+    (all.get(name)?.validators ?? []).map(v => v(value)).filter(Boolean);
+  it('days are whole numbers, 0 or more', () => {
+    ['renewal_urgent_days', 'inactivity_alert_days', 'payment_delay_alert_days'].forEach(name => {
+      expect(validate(name, -1)).toEqual(['Enter a whole number of days, 0 or more']);
+      expect(validate(name, 'soon')).toEqual(['Enter a whole number of days, 0 or more']);
+      expect(validate(name, 0)).toEqual([]);
+      expect(validate(name, '45')).toEqual([]);
+    });
+  });
+  it('scores are 0 to 100', () => {
+    expect(validate('health_critical_threshold', 101)).toEqual(['Enter a score from 0 to 100']);
+    expect(validate('churn_risk_high_threshold', 70)).toEqual([]);
+  });
+  it('at-risk must be above critical, re-checked when critical changes', () => {
+    const atRisk = all.get('health_at_risk_threshold');
+    expect(atRisk?.validationDependencies).toEqual(['health_critical_threshold']);
+    const errors = (value: unknown, critical: unknown) =>
+      atRisk?.mapStateToProps?.({ form_data: { health_critical_threshold: critical } }, { value }).externalValidationErrors;
+    expect(errors(40, 50)).toEqual(['Must be above the critical threshold (50)']);
+    expect(errors(50, 50)).toEqual(['Must be above the critical threshold (50)']);
+    expect(errors(70, 50)).toEqual([]);
+    expect(errors(70, undefined)).toEqual([]);
+  });
+  it('the chart takes the thresholds as given (the error is the author\'s to fix)', () => {
+    expect(resolveOptions({ health_critical_threshold: 50, health_at_risk_threshold: 40 }).thresholds).toMatchObject({
+      healthCritical: 50,
+      healthAtRisk: 40,
+    });
+  });
+});
+
+test('the CRM link template is shown only while quick actions are', () => {
+  const visible = all.get('crm_url_template')?.visibility;
+  expect(visible?.({ controls: { show_quick_actions: { value: true } } })).toBe(true);
+  expect(visible?.({ controls: { show_quick_actions: { value: false } } })).toBe(false);
+});
+
+test("the README's Controls table names every option with its default", () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Controls'), readme.indexOf('\n## ', readme.indexOf('## Controls') + 3));
+  const documented = new Map(
+    [...section.matchAll(/^\| `([a-z_]+)` \| ([^|]*) \|/gm)].map(([, name, value]) => [name, value.trim()]),
+  );
+  Object.entries(DEFAULT_FORM_DATA).forEach(([name, value]) => {
+    expect(documented.has(name)).toBe(true);
+    const text = documented.get(name) ?? '';
+    if (typeof value === 'boolean' || typeof value === 'number') expect(text).toBe(`\`${value}\``);
+    else if (typeof value === 'string') expect(text).toBe(value ? `\`${value}\`` : 'empty');
+  });
 });

@@ -1,5 +1,7 @@
+import transformProps from '../../src/plugin/transformProps';
+import type { CustomerProfileFormData } from '../../src/plugin/formData';
 import { chartProps } from '../support/render';
-import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
+import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES, TODAY } from '../support/fixtures';
 
 test('returns the redacted model with resolved options', () => {
   const props = chartProps({ width: 800, height: 600 });
@@ -46,4 +48,38 @@ test('warns the author about sensitive columns the dataset exposes while they ar
     expect.arrayContaining(['inn', 'legal_name']),
   );
   expect(chartProps({ formData: { show_sensitive_data: true } }).exposedSensitiveColumns).toEqual([]);
+});
+
+describe('the parse is memoised on the rows, the mapping and the permissions', () => {
+  const rows = [acmeRow];
+  const props = (formData: Partial<CustomerProfileFormData>) =>
+    transformProps(
+      {
+        width: 800,
+        height: 600,
+        rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
+        queriesData: [{ data: rows, colnames: Object.keys(acmeRow) }],
+      },
+      TODAY,
+    );
+
+  it('a render-only control (a threshold, the tabs, a display switch) gets the same model, not a new parse', () => {
+    const first = props({});
+    const next = props({ health_critical_threshold: 60, visible_tabs: ['overview'], show_alerts: false });
+    expect(next.model).toBe(first.model);
+    expect(next.thresholds.healthCritical).toBe(60);
+  });
+
+  it('a permission or a mapping change parses again, with its own result', () => {
+    const first = props({});
+    const withSensitive = props({ show_sensitive_data: true });
+    expect(withSensitive.model).not.toBe(first.model);
+    expect(withSensitive.model.status === 'ok' && withSensitive.model.customers[0].profile.inn).toBe('7707083893');
+    const unmapped = props({ column_customer_name: '' });
+    expect(unmapped.model).toEqual({ status: 'error', missingColumns: ['customer_name'] });
+  });
+
+  it('passes the day it renders on as today, YYYY-MM-DD', () => {
+    expect(props({}).today).toBe('2026-03-01');
+  });
 });

@@ -10,10 +10,18 @@ export interface CorpusCase {
   row: Record<string, unknown>;
   /** The tab that shows the column, so the render exercises it. */
   tab: string;
+  /** The broken column. */
+  column?: string;
+  /** The value cannot be read as the column's kind: the chart author must get a note naming the column. */
+  unreadable: boolean;
 }
 
 const MEGABYTE = 'A'.repeat(1_000_000);
 const RTL = 'شركة أكمي 🚀 עברית';
+
+/** Values no kind of column can read. */
+const UNREADABLE = new Set(['an object', 'an invalid date', 'a far-future date', 'truncated JSON', 'broken JSON',
+  'a JSON object, not an array', 'an array of scalars']);
 
 const SCALAR_VALUES: [string, unknown][] = [
   ['null', null],
@@ -45,39 +53,39 @@ const DETAIL_VALUES: [string, unknown][] = [
   ['an empty string', ''],
 ];
 
-const TAB_OF: Record<string, string> = {
-  arr_history: 'revenue',
-  invoices: 'revenue',
-  payments: 'revenue',
-  product_usage: 'products',
-  usage_trend: 'products',
-  health_breakdown: 'health',
-  health_history: 'health',
-  activities: 'activity',
+/** The tab that shows a column: the tab of its group in the model; the Overview for the rest. */
+const TAB_OF_GROUP: Record<string, string> = {
+  revenue: 'revenue',
+  products: 'products',
+  health: 'health',
+  activity: 'activity',
   contacts: 'contacts',
   documents: 'documents',
 };
+const tabOf = (model: string) => TAB_OF_GROUP[model.split('.')[0]] ?? 'overview';
 
 export function buildCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  SCALAR_COLUMNS.forEach(({ column, kind }) => {
-    const values = kind === 'date' ? [...SCALAR_VALUES.slice(0, 4), ...DATE_VALUES] : SCALAR_VALUES;
-    values.forEach(([what, value]) =>
-      cases.push({ description: `${column}: ${what}`, row: { ...acmeRow, [column]: value }, tab: 'overview' }),
-    );
-  });
-  DETAIL_COLUMNS.forEach(({ column }) =>
-    DETAIL_VALUES.forEach(([what, value]) =>
-      cases.push({ description: `${column}: ${what}`, row: { ...acmeRow, [column]: value }, tab: TAB_OF[column] }),
-    ),
+  const add = (column: string, model: string) => ([what, value]: [string, unknown]) =>
+    cases.push({
+      description: `${column}: ${what}`,
+      row: { ...acmeRow, [column]: value },
+      tab: tabOf(model),
+      column,
+      unreadable: UNREADABLE.has(what),
+    });
+  SCALAR_COLUMNS.forEach(({ column, kind, model }) =>
+    (kind === 'date' ? [...SCALAR_VALUES.slice(0, 4), ...DATE_VALUES] : SCALAR_VALUES).forEach(add(column, model)),
   );
+  DETAIL_COLUMNS.forEach(({ column, model }) => DETAIL_VALUES.forEach(add(column, model)));
   // Every field null at once, and every field the wrong type at once.
   const allNull = Object.fromEntries(Object.keys(acmeRow).map(key => [key, null]));
-  cases.push({ description: 'every field null', row: allNull, tab: 'overview' });
+  cases.push({ description: 'every field null', row: allNull, tab: 'overview', unreadable: false });
   cases.push({
     description: 'every field an object',
     row: Object.fromEntries(Object.keys(acmeRow).map(key => [key, { key }])),
     tab: 'overview',
+    unreadable: false,
   });
   return cases;
 }

@@ -141,7 +141,7 @@ export function chartProps({
     rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
     queriesData: [{ data: rows, colnames: colnames ?? (rows[0] ? Object.keys(rows[0]) : []) }],
     datasource: datasourceColumns ? { columns: datasourceColumns.map(column_name => ({ column_name })) } : {},
-  } as never);
+  }, TODAY);
 }
 
 /** Renders the whole chart, as Superset would after transformProps. */

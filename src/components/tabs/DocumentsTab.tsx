@@ -4,12 +4,12 @@
  */
 import { useMemo } from 'react';
 import { styled } from '../../theme';
+import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
 import { DOCUMENT_TYPES, DocumentType } from '../../model/constants';
 import type { CustomerDocument } from '../../model/types';
 import { safeWebUrl } from '../../model/url';
 import { documentTypeLabel } from '../../i18n/labels';
-import { getTokens } from '../../theme/tokens';
 import { useProfile } from '../context';
 import {
   Badge,
@@ -18,77 +18,49 @@ import {
   Section,
   Tone,
   useFirstRows,
+  VisuallyHidden,
 } from '../shared';
 
-const Groups = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'grid',
-    gap: k.space(3),
-    gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.px(k.breakpoints.narrow / 2)}), 1fr))`,
-  };
-});
+const Groups = styled.div(withTokens(k => ({
+  display: 'grid',
+  gap: k.space(3),
+  gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.px(k.breakpoints.narrow / 2)}), 1fr))`,
+})));
 
 const List = styled.ul({ margin: 0, padding: 0, listStyle: 'none' });
 
-const Item = styled.li(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    columnGap: k.space(2),
-    rowGap: k.space(1),
-    padding: `${k.space(2)} 0`,
-    borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
-    fontSize: k.fontSize,
-    '&:last-of-type': { borderBottom: 'none' },
-  };
-});
+const Item = styled.li(withTokens(k => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'baseline',
+  columnGap: k.space(2),
+  rowGap: k.space(1),
+  padding: `${k.space(2)} 0`,
+  borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
+  fontSize: k.fontSize,
+  '&:last-of-type': { borderBottom: 'none' },
+})));
 
-const Title = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    flex: '1 1 60%',
-    minWidth: 0,
-    color: k.colorText,
-    overflowWrap: 'anywhere',
-    a: { color: k.colorPrimary },
-  };
-});
+const Title = styled.div(withTokens(k => ({
+  flex: '1 1 60%',
+  minWidth: 0,
+  color: k.colorText,
+  overflowWrap: 'anywhere',
+  a: { color: k.colorPrimary },
+})));
 
-const Note = styled.div(({ theme }) => {
-  const k = getTokens(theme);
+const Note = styled.div(withTokens(k => {
   return { color: k.colorTextSecondary, fontSize: k.fontSizeSm };
-});
+}));
 
-const Meta = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    alignItems: 'center',
-    gap: k.space(2),
-    color: k.colorTextSecondary,
-    fontSize: k.fontSizeSm,
-    whiteSpace: 'nowrap',
-  };
-});
-
-/** Read by screen readers only. */
-const VisuallyHidden = styled.span(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    position: 'absolute',
-    width: k.px(1),
-    height: k.px(1),
-    margin: k.px(-1),
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  };
-});
+const Meta = styled.div(withTokens(k => ({
+  display: 'flex',
+  alignItems: 'center',
+  gap: k.space(2),
+  color: k.colorTextSecondary,
+  fontSize: k.fontSizeSm,
+  whiteSpace: 'nowrap',
+})));
 
 /** Common statuses get a colour; any other status is shown as written, in the neutral tone. */
 const STATUS_TONE: Record<string, Tone> = {

@@ -5,17 +5,17 @@
 import { Progress } from 'antd';
 import { progressRailColor } from '../antdCompat';
 import { styled } from '../../theme';
+import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
-import { getTokens } from '../../theme/tokens';
-import { healthStatus, weakestComponent } from '../../model/rules';
-import type { HealthComponent } from '../../model/types';
 import type { HealthStatus } from '../../model/constants';
-import { healthStatusLabel } from '../../i18n/labels';
+import type { ComponentFact } from '../../model/facts';
+import type { HealthComponent } from '../../model/types';
 import { useProfile } from '../context';
 import MiniChart, { ChartPoint } from '../MiniChart';
 import {
   Badge,
   Columns,
+  HealthBadge,
   EmptyState,
   FieldList,
   Missing,
@@ -25,54 +25,37 @@ import {
   Stack,
   Table,
   TableScroll,
-  Tone,
 } from '../shared';
 
-const ScoreLine = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    gap: k.space(2),
-    marginBottom: k.space(2),
-    color: k.colorText,
-  };
-});
+const ScoreLine = styled.div(withTokens(k => ({
+  display: 'flex',
+  alignItems: 'baseline',
+  flexWrap: 'wrap',
+  gap: k.space(2),
+  marginBottom: k.space(2),
+  color: k.colorText,
+})));
 
-const Score = styled.span(({ theme }) => {
-  const k = getTokens(theme);
+const Score = styled.span(withTokens(k => {
   return { fontSize: k.fontSizeXxl, fontWeight: k.fontWeightStrong, lineHeight: 1.2 };
-});
+}));
 
-const Callout = styled.p(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    margin: `0 0 ${k.space(2)}`,
-    padding: `${k.space(2)} ${k.space(3)}`,
-    borderLeft: `${k.px(3)} solid ${k.colorWarning}`,
-    background: k.colorBgSubtle,
-    borderRadius: k.radius,
-    fontSize: k.fontSize,
-    color: k.colorText,
-  };
-});
-
-const STATUS_TONE: Record<HealthStatus, Tone> = { critical: 'error', 'at-risk': 'warning', healthy: 'success' };
-
-/** Weights may come as fractions (0.3) or percentages (30): one scale for the whole list, decided by its values. */
-function weightPercents(breakdown: readonly HealthComponent[]): (number | undefined)[] {
-  const asPercent = breakdown.some(c => c.weight !== undefined && c.weight > 1);
-  return breakdown.map(c => (c.weight === undefined ? undefined : asPercent ? c.weight : c.weight * 100));
-}
+const Callout = styled.p(withTokens(k => ({
+  margin: `0 0 ${k.space(2)}`,
+  padding: `${k.space(2)} ${k.space(3)}`,
+  borderLeft: `${k.px(3)} solid ${k.colorWarning}`,
+  background: k.colorBgSubtle,
+  borderRadius: k.radius,
+  fontSize: k.fontSize,
+  color: k.colorText,
+})));
 
 const clampScore = (value: number) => Math.min(100, Math.max(0, value));
 
-function ScoreBar({ score, name }: { score: number | undefined; name: string }) {
-  const { format, tokens, thresholds } = useProfile();
+function ScoreBar({ score, status, name }: { score: number | undefined; status?: HealthStatus; name: string }) {
+  const { format, tokens } = useProfile();
   const text = format.integer(score);
   if (score === undefined || text === undefined) return <Missing />;
-  const status = healthStatus(score, thresholds);
   const colour = { critical: tokens.colorError, 'at-risk': tokens.colorWarning, healthy: tokens.colorSuccess };
   return (
     <ProgressRow>
@@ -89,14 +72,12 @@ function ScoreBar({ score, name }: { score: number | undefined; name: string }) 
   );
 }
 
-function Breakdown({ breakdown }: { breakdown: HealthComponent[] }) {
+function Breakdown({ components, weakest }: { components: ComponentFact[]; weakest?: HealthComponent }) {
   const { format } = useProfile();
-  const weakest = weakestComponent(breakdown);
-  const weights = weightPercents(breakdown);
   const nameOf = (c: HealthComponent) => c.component ?? t('Unnamed component');
   return (
     <>
-      {weakest && weakest.score !== undefined && weakest.score < 100 && (
+      {weakest && weakest.score !== undefined && (
         <Callout>
           {t('%s pulls the score down most (%s/100)', nameOf(weakest), format.integer(weakest.score))}{' '}
           <Muted>{t('It has the largest weighted gap from 100.')}</Muted>
@@ -114,11 +95,11 @@ function Breakdown({ breakdown }: { breakdown: HealthComponent[] }) {
             </tr>
           </thead>
           <tbody>
-            {breakdown.map((c, index) => (
+            {components.map(({ component: c, status, weightPercent }, index) => (
               <tr key={`${c.component ?? ''}-${index}`}>
                 <th scope="row">
                   {c.component ?? <Missing />}
-                  {c === weakest && weakest.score !== undefined && weakest.score < 100 && (
+                  {c === weakest && (
                     <>
                       {' '}
                       <Badge tone="warning">{t('Pulls down most')}</Badge>
@@ -126,9 +107,9 @@ function Breakdown({ breakdown }: { breakdown: HealthComponent[] }) {
                   )}
                 </th>
                 <td>
-                  <ScoreBar score={c.score} name={nameOf(c)} />
+                  <ScoreBar score={c.score} status={status} name={nameOf(c)} />
                 </td>
-                <td className="num">{format.percent(weights[index]) ?? <Missing />}</td>
+                <td className="num">{format.percent(weightPercent) ?? <Missing />}</td>
               </tr>
             ))}
           </tbody>
@@ -166,11 +147,11 @@ function History() {
 
 /** Health & Risk panel. */
 export default function HealthTab() {
-  const { profile, format, thresholds } = useProfile();
+  const { profile, facts, format, thresholds } = useProfile();
   const { health } = profile;
-  const status = healthStatus(health.score, thresholds);
+  const { status, components, weakest } = facts.health;
   const score = format.integer(health.score);
-  const churnHigh = health.churnRisk !== undefined && health.churnRisk >= thresholds.churnRiskHigh;
+  const churnHigh = !!facts.churn?.high;
   const churnThreshold = format.integer(thresholds.churnRiskHigh);
   const churn = format.integer(health.churnRisk);
   const csat = format.decimal(health.csat);
@@ -183,7 +164,7 @@ export default function HealthTab() {
           <h3>{t('Health score')}</h3>
           <ScoreLine>
             {score === undefined ? <Missing /> : <Score>{t('%s/100', score)}</Score>}
-            {status && <Badge tone={STATUS_TONE[status]}>{healthStatusLabel(status)}</Badge>}
+            <HealthBadge status={status} />
           </ScoreLine>
           <FieldList
             items={[
@@ -215,7 +196,7 @@ export default function HealthTab() {
       <Section>
         <h3>{t('Score breakdown')}</h3>
         {health.breakdown.length ? (
-          <Breakdown breakdown={health.breakdown} />
+          <Breakdown components={components} weakest={weakest} />
         ) : (
           <EmptyState title={t('No score breakdown')} columns={['health_breakdown']} />
         )}

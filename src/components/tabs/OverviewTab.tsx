@@ -2,14 +2,13 @@
 import { useState } from 'react';
 import { Button, Input } from 'antd';
 import { styled } from '../../theme';
+import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
-import { paymentHealth } from '../../model/rules';
-import { paymentHealthLabel } from '../../i18n/labels';
-import { getTokens } from '../../theme/tokens';
 import { useProfile } from '../context';
 import KpiCards from '../KpiCards';
 import {
   Badge,
+  PaymentHealthBadge,
   Columns,
   FieldItem,
   FieldList,
@@ -19,15 +18,13 @@ import {
   WebLink,
 } from '../shared';
 
-const Row = styled.div(({ theme }) => {
-  const k = getTokens(theme);
+const Row = styled.div(withTokens(k => {
   return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', marginTop: k.space(2) };
-});
+}));
 
-const Label = styled.label(({ theme }) => {
-  const k = getTokens(theme);
+const Label = styled.label(withTokens(k => {
   return { display: 'block', color: k.colorTextSecondary, margin: `${k.space(2)} 0 ${k.space(1)}` };
-});
+}));
 
 /** Fields a viewer may correct locally, and the notes. */
 const EDITABLE = ['industry', 'region', 'city'] as const;
@@ -124,7 +121,7 @@ function LocalEditsSection() {
 }
 
 export default function OverviewTab() {
-  const { profile, format, display, edits } = useProfile();
+  const { profile, facts, format, display, edits } = useProfile();
   const local = display.allowEditing ? (edits?.edits ?? {}) : {};
   const withEdit = (field: EditableField) =>
     local[field] !== undefined ? (
@@ -151,7 +148,7 @@ export default function OverviewTab() {
   if (profile.email !== undefined) company.push({ label: t('Email'), value: profile.email });
 
   const revenue = profile.revenue;
-  const payment = paymentHealth(revenue?.avgPaymentDelay);
+  const payment = facts.payments?.health;
   return (
     <Stack>
       <KpiCards />
@@ -169,11 +166,7 @@ export default function OverviewTab() {
                 { label: t('LTV'), value: format.money(revenue.ltv) },
                 {
                   label: t('Payment health'),
-                  value: payment && (
-                    <Badge tone={payment === 'good' ? 'success' : payment === 'fair' ? 'warning' : 'error'}>
-                      {paymentHealthLabel(payment)}
-                    </Badge>
-                  ),
+                  value: payment && <PaymentHealthBadge health={payment} />,
                 },
                 { label: t('Total invoices'), value: format.integer(revenue.totalInvoices) },
                 { label: t('Total paid'), value: format.money(revenue.totalPaid) },

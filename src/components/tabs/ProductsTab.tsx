@@ -5,9 +5,8 @@
 import { Progress } from 'antd';
 import { progressRailColor } from '../antdCompat';
 import { styled } from '../../theme';
+import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
-import { getTokens } from '../../theme/tokens';
-import { daysInactive, lastActiveDateOf } from '../../model/rules';
 import type { ProductUsage } from '../../model/types';
 import { useProfile } from '../context';
 import MiniChart, { ChartPoint } from '../MiniChart';
@@ -27,36 +26,30 @@ import {
   Tone,
 } from '../shared';
 
-const Warning = styled.div(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    gap: k.space(2),
-    padding: `${k.space(2)} ${k.space(3)}`,
-    border: `1px solid ${k.colorWarning}`,
-    borderRadius: k.radius,
-    background: k.colorBgSubtle,
-    color: k.colorText,
-    fontSize: k.fontSize,
-    strong: { fontWeight: k.fontWeightStrong },
-  };
-});
+const Warning = styled.div(withTokens(k => ({
+  display: 'flex',
+  alignItems: 'baseline',
+  flexWrap: 'wrap',
+  gap: k.space(2),
+  padding: `${k.space(2)} ${k.space(3)}`,
+  border: `${k.lineWidth} solid ${k.colorWarning}`,
+  borderRadius: k.radius,
+  background: k.colorBgSubtle,
+  color: k.colorText,
+  fontSize: k.fontSize,
+  strong: { fontWeight: k.fontWeightStrong },
+})));
 
-const NameList = styled.ul(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: k.space(2),
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    fontSize: k.fontSize,
-    color: k.colorText,
-  };
-});
+const NameList = styled.ul(withTokens(k => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: k.space(2),
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  fontSize: k.fontSize,
+  color: k.colorText,
+})));
 
 /** Known product statuses; anything else is shown as written, in a neutral tone. */
 function productStatus(status: string | undefined): { label: string; tone: Tone } | undefined {
@@ -75,12 +68,6 @@ function productStatus(status: string | undefined): { label: string; tone: Tone 
 }
 
 const clampPercent = (value: number) => Math.min(100, Math.max(0, value));
-
-/** The mean of the values that exist; undefined when none do (never a false 0). */
-function mean(values: (number | undefined)[]): number | undefined {
-  const known = values.filter((v): v is number => v !== undefined);
-  return known.length ? known.reduce((sum, v) => sum + v, 0) / known.length : undefined;
-}
 
 function AdoptionBar({ value, name }: { value: number | undefined; name: string }) {
   const { format, tokens } = useProfile();
@@ -174,7 +161,7 @@ function UsageTrend() {
 
 /** Products & Usage panel. */
 export default function ProductsTab() {
-  const { profile, format, thresholds, today } = useProfile();
+  const { profile, facts, format, thresholds } = useProfile();
   const { products } = profile;
   const nothing =
     !products.usage.length &&
@@ -191,18 +178,15 @@ export default function ProductsTab() {
       />
     );
 
-  // The columns' own summaries win; otherwise what the usage rows tell.
-  const count = products.count ?? (products.usage.length || products.active.length || undefined);
-  const avgAdoption = products.avgFeatureAdoption ?? mean(products.usage.map(p => p.featureAdoption));
-  const inactive = daysInactive(profile, today);
-  const isInactive = inactive !== undefined && inactive > thresholds.inactivityAlertDays;
+  const { count, adoption } = facts.products;
+  const { inactivity } = facts;
 
   return (
     <Stack>
-      {isInactive && (
+      {inactivity?.alert && (
         <Warning role="status">
           <Dot tone="warning" aria-hidden />
-          <strong>{t('No activity for %s days', format.integer(inactive))}</strong>
+          <strong>{t('No activity for %s days', format.integer(inactivity.days))}</strong>
           <Muted>{t('The alert limit is %s days', format.integer(thresholds.inactivityAlertDays))}</Muted>
         </Warning>
       )}
@@ -211,9 +195,9 @@ export default function ProductsTab() {
           <h3>{t('Usage summary')}</h3>
           <FieldList
             items={[
-              { label: t('Products'), value: format.integer(count) },
-              { label: t('Average feature adoption'), value: format.percent(avgAdoption) },
-              { label: t('Last active'), value: format.date(lastActiveDateOf(profile)) },
+              { label: t('Products'), value: format.integer(count?.value) },
+              { label: t('Average feature adoption'), value: format.percent(adoption?.value) },
+              { label: t('Last active'), value: format.date(inactivity?.lastActive.value) },
             ]}
           />
         </Section>

@@ -4,16 +4,15 @@
  */
 import { useMemo, useState } from 'react';
 import { styled } from '../../theme';
+import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
-import { getTokens } from '../../theme/tokens';
-import { arrGrowth, paymentHealth } from '../../model/rules';
-import type { Invoice, Payment, RevenueInfo } from '../../model/types';
-import type { PaymentHealth } from '../../model/constants';
-import { paymentHealthLabel } from '../../i18n/labels';
+import type { Invoice, RevenueInfo } from '../../model/types';
 import { useProfile } from '../context';
 import MiniChart, { ChartPoint } from '../MiniChart';
 import {
   Badge,
+  LATENESS_TONE,
+  PaymentHealthBadge,
   Columns,
   Dot,
   EmptyState,
@@ -28,39 +27,33 @@ import {
   useFirstRows,
 } from '../shared';
 
-const Legend = styled.ul(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: `${k.space(1)} ${k.space(3)}`,
-    listStyle: 'none',
-    margin: `${k.space(2)} 0`,
-    padding: 0,
-    fontSize: k.fontSizeSm,
-    color: k.colorTextSecondary,
-    li: { display: 'inline-flex', alignItems: 'center', gap: k.space(1) },
-  };
-});
+const Legend = styled.ul(withTokens(k => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: `${k.space(1)} ${k.space(3)}`,
+  listStyle: 'none',
+  margin: `${k.space(2)} 0`,
+  padding: 0,
+  fontSize: k.fontSizeSm,
+  color: k.colorTextSecondary,
+  li: { display: 'inline-flex', alignItems: 'center', gap: k.space(1) },
+})));
 
 /** A column header that sorts: a real button, so it is reachable and operable from the keyboard. */
-const SortButton = styled.button(({ theme }) => {
-  const k = getTokens(theme);
-  return {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: k.space(1),
-    padding: 0,
-    border: 0,
-    background: 'none',
-    font: 'inherit',
-    fontWeight: k.fontWeightStrong,
-    color: 'inherit',
-    cursor: 'pointer',
-    '&:hover': { color: k.colorText },
-    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(2) },
-  };
-});
+const SortButton = styled.button(withTokens(k => ({
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: k.space(1),
+  padding: 0,
+  border: 0,
+  background: 'none',
+  font: 'inherit',
+  fontWeight: k.fontWeightStrong,
+  color: 'inherit',
+  cursor: 'pointer',
+  '&:hover': { color: k.colorText },
+  '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(2) },
+})));
 
 type SortKey = 'issued' | 'amount' | 'status';
 type Direction = 'ascending' | 'descending';
@@ -224,32 +217,23 @@ function ArrHistory({ revenue }: { revenue: RevenueInfo }) {
   );
 }
 
-const PAYMENT_HEALTH_TONE: Record<PaymentHealth, Tone> = { good: 'success', fair: 'warning', poor: 'error' };
-
 /** Bars in the payment timeline: past this, bars are thinner than a pixel on a dashboard tile. */
 const MAX_PAYMENT_BARS = 60;
 
 function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
-  const { format, thresholds } = useProfile();
+  const { format, thresholds, facts } = useProfile();
   const { payments } = revenue;
-  const timed = payments.filter((p): p is Payment & { daysLate: number } => p.daysLate !== undefined);
-  const onTime = timed.filter(p => p.daysLate <= 0).length;
-  const late = timed.length - onTime;
-  // The column's own average wins; otherwise the payments' delays, early payments counting as on time.
-  const avgDelay =
-    revenue.avgPaymentDelay ??
-    (timed.length ? timed.reduce((sum, p) => sum + Math.max(0, p.daysLate), 0) / timed.length : undefined);
-  const health = paymentHealth(avgDelay);
-  const tone = (daysLate: number | undefined): ChartPoint['tone'] => {
-    if (daysLate === undefined) return undefined;
-    if (daysLate <= 0) return 'success';
-    return daysLate > thresholds.paymentDelayAlertDays ? 'error' : 'warning';
-  };
+  const { timed, onTime, late, avgDelay: avg, health, lateness } = facts.payments ?? { timed: 0, onTime: 0, late: 0, lateness: [] };
+  const avgDelay = avg?.value;
   // Payments are in date order: the chart draws the most recent ones, the figures below count them all.
-  const paid = payments.filter(p => p.amount !== undefined);
-  const bars: ChartPoint[] = paid
-    .slice(-MAX_PAYMENT_BARS)
-    .map(p => ({ label: format.date(p.paymentDate) ?? '', value: p.amount as number, tone: tone(p.daysLate) }));
+  const paid = payments.flatMap((p, index) =>
+    p.amount === undefined ? [] : [{ payment: p, amount: p.amount, lateness: lateness[index] }],
+  );
+  const bars: ChartPoint[] = paid.slice(-MAX_PAYMENT_BARS).map(p => ({
+    label: format.date(p.payment.paymentDate) ?? '',
+    value: p.amount,
+    tone: p.lateness && LATENESS_TONE[p.lateness],
+  }));
 
   if (!payments.length && avgDelay === undefined)
     return <EmptyState title={t('No payments')} columns={['payments', 'avg_payment_delay']} />;
@@ -260,6 +244,7 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
           points={bars}
           kind="bars"
           min={0}
+          formatValue={format.money}
           summary={t(
             '%s payments: %s on time, %s late',
             format.integer(payments.length),
@@ -288,15 +273,15 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
       )}
       <FieldList
         items={[
-          { label: t('On time'), value: timed.length ? format.integer(onTime) : undefined },
-          { label: t('Late'), value: timed.length ? format.integer(late) : undefined },
+          { label: t('On time'), value: timed ? format.integer(onTime) : undefined },
+          { label: t('Late'), value: timed ? format.integer(late) : undefined },
           {
             label: t('Average delay'),
             value: avgDelay === undefined ? undefined : t('%s days', format.decimal(avgDelay)),
           },
           {
             label: t('Payment health'),
-            value: health && <Badge tone={PAYMENT_HEALTH_TONE[health]}>{paymentHealthLabel(health)}</Badge>,
+            value: health && <PaymentHealthBadge health={health} />,
           },
         ]}
       />
@@ -307,11 +292,11 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
 
 /** Revenue History panel. */
 export default function RevenueTab() {
-  const { profile, format } = useProfile();
+  const { profile, facts, format } = useProfile();
   const { revenue } = profile;
   if (!revenue)
     return <EmptyState title={t('Financial data is hidden by the chart settings')} columns={[]} />;
-  const growth = arrGrowth(profile);
+  const growth = facts.arrGrowth;
   return (
     <Stack>
       <Columns>

@@ -104,6 +104,11 @@ describe('RevenueTab', () => {
     const bars = container.querySelectorAll('svg rect');
     expect(bars).toHaveLength(2);
     expect(bars[0].getAttribute('fill')).not.toBe(bars[1].getAttribute('fill'));
+    // Each bar's title formats its amount as the rest of the chart does.
+    expect(Array.from(container.querySelectorAll('svg title'), title => title.textContent)).toEqual([
+      'Jan 5, 2026: $20,833',
+      'Feb 3, 2026: $20,833',
+    ]);
   });
 
   it('rates a slow payer as poor', () => {
