@@ -68,9 +68,10 @@ ensure_apt() {
   return 1
 }
 
-run unit-react17 jest_run
-run unit-react18 jest_run -c jest.react18.config.js
-[ -f jest.antd6.config.js ] && run unit-antd6 jest_run -c jest.antd6.config.js
+# Two workers: jest's default on two cores is one, and each stage has the machine to itself.
+run unit-react17 jest_run -w 2
+run unit-react18 jest_run -w 2 -c jest.react18.config.js
+run unit-antd6 jest_run -w 2 -c jest.antd6.config.js
 
 if wanted browser; then
   if ensure_apt "the browser tests" chromium fonts-liberation; then run browser browser_run
