@@ -37,51 +37,93 @@ const Actions = styled.div(withTokens(k => {
 
 const Note = styled.div(withTokens(k => ({ color: k.colorWarning, width: '100%' })));
 
-/** Memoised: a tab switch re-renders the view, not the header (the context it reads is unchanged). */
-export default memo(function Header({ onPrint }: { onPrint: () => void }) {
-  const { profile, display, alerts, edits, compact } = useProfile();
-  const watchlist = useWatchlist(profile.id);
-  const [exportProblem, setExportProblem] = useState<string>();
+interface Action {
+  key: string;
+  label: string;
+  href: string;
+  external: boolean;
+}
+
+const linkTarget = (external: boolean) => (external ? { target: '_blank', rel: 'noopener noreferrer' } : {});
+
+/** The customer's name, segment • industry • place, and the CSM. */
+function Identity() {
+  const { profile, compact } = useProfile();
   const place = [profile.city, profile.region].filter(Boolean).join(', ');
   const subline = [profile.segment, profile.industry, place].filter(Boolean).join(' • ');
   const csmEmail = mailtoUrl(profile.csm.email);
+  return (
+    <div>
+      <h2>{profile.name}</h2>
+      {subline && <Subline>{subline}</Subline>}
+      {profile.csm.name && !compact && (
+        <Subline>
+          {t('CSM:')} {profile.csm.name}
+          {profile.csm.email && (
+            <>
+              {' '}
+              <Muted>({csmEmail ? <a href={csmEmail}>{profile.csm.email}</a> : profile.csm.email})</Muted>
+            </>
+          )}
+        </Subline>
+      )}
+    </div>
+  );
+}
+
+/** The links the options allow and the data makes safe: e-mail the CSM, the website, the CRM. */
+function useQuickActions(): Action[] {
+  const { profile, display } = useProfile();
+  if (!display.showQuickActions) return [];
+  const csmEmail = mailtoUrl(profile.csm.email);
   const website = safeWebUrl(profile.website);
   const crm = crmUrl(display.crmUrlTemplate, profile.id);
+  return [
+    csmEmail && { key: 'email', label: t('Email CSM'), href: csmEmail, external: false },
+    website && { key: 'website', label: t('Website'), href: website, external: true },
+    crm && { key: 'crm', label: t('Open in CRM'), href: crm, external: true },
+  ].filter((a): a is Action => !!a);
+}
 
-  const exportAs = (kind: 'csv' | 'json') => {
-    const input = { profile, alerts, localEdits: edits?.edits, exportedAt: new Date() };
-    const ok =
-      kind === 'csv'
-        ? downloadText(exportFileName(profile, 'csv'), 'text/csv;charset=utf-8', toCsv(input))
-        : downloadText(exportFileName(profile, 'json'), 'application/json', toJson(input));
-    setExportProblem(ok ? undefined : t('This browser cannot save files from here.'));
-  };
-
-  const quickActions = display.showQuickActions
-    ? [
-        csmEmail && { key: 'email', label: t('Email CSM'), href: csmEmail, external: false },
-        website && { key: 'website', label: t('Website'), href: website, external: true },
-        crm && { key: 'crm', label: t('Open in CRM'), href: crm, external: true },
-      ].filter((a): a is { key: string; label: string; href: string; external: boolean } => !!a)
-    : [];
-  const exportItems = display.showExport
+/** The export menu's items and what choosing one does; a browser that cannot save files is said, not thrown. */
+function useExport(onPrint: () => void) {
+  const { profile, display, alerts, edits } = useProfile();
+  const [problem, setProblem] = useState<string>();
+  const items = display.showExport
     ? [
         { key: 'csv', label: t('Export CSV') },
         { key: 'json', label: t('Export JSON') },
         { key: 'print', label: t('Print view') },
       ]
     : [];
-  const onExport = (key: string) => (key === 'print' ? onPrint() : exportAs(key as 'csv' | 'json'));
+  const choose = (key: string) => {
+    if (key === 'print') return onPrint();
+    const input = { profile, alerts, localEdits: edits?.edits, exportedAt: new Date() };
+    const ok =
+      key === 'csv'
+        ? downloadText(exportFileName(profile, 'csv'), 'text/csv;charset=utf-8', toCsv(input))
+        : downloadText(exportFileName(profile, 'json'), 'application/json', toJson(input));
+    return setProblem(ok ? undefined : t('This browser cannot save files from here.'));
+  };
+  return { items, choose, problem };
+}
+
+/** Memoised: a tab switch re-renders the view, not the header (the context it reads is unchanged). */
+export default memo(function Header({ onPrint }: { onPrint: () => void }) {
+  const { profile, display, compact } = useProfile();
+  const watchlist = useWatchlist(profile.id);
+  const quickActions = useQuickActions();
+  const exporting = useExport(onPrint);
   const watchLabel = watchlist.watched ? `★ ${t('On watchlist')}` : `☆ ${t('Add to watchlist')}`;
 
   // A small tile keeps one line of header: every action in one menu.
   const compactActions = [
     ...(display.showWatchlist ? [{ key: 'watchlist', label: watchLabel }] : []),
-    ...exportItems,
+    ...exporting.items,
     ...quickActions.map(a => ({
       key: a.key,
       label: (
-        <a href={a.href} {...(a.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+        <a href={a.href} {...linkTarget(a.external)}>
           {a.label}
         </a>
       ),
@@ -90,21 +132,7 @@ export default memo(function Header({ onPrint }: { onPrint: () => void }) {
 
   return (
     <Bar compact={compact}>
-      <div>
-        <h2>{profile.name}</h2>
-        {subline && <Subline>{subline}</Subline>}
-        {profile.csm.name && !compact && (
-          <Subline>
-            {t('CSM:')} {profile.csm.name}
-            {profile.csm.email && (
-              <>
-                {' '}
-                <Muted>({csmEmail ? <a href={csmEmail}>{profile.csm.email}</a> : profile.csm.email})</Muted>
-              </>
-            )}
-          </Subline>
-        )}
-      </div>
+      <Identity />
       <Actions>
         {compact ? (
           compactActions.length > 0 && (
@@ -112,7 +140,7 @@ export default memo(function Header({ onPrint }: { onPrint: () => void }) {
               trigger={['click']}
               menu={{
                 items: compactActions,
-                onClick: ({ key }) => (key === 'watchlist' ? watchlist.toggle() : onExport(key)),
+                onClick: ({ key }) => (key === 'watchlist' ? watchlist.toggle() : exporting.choose(key)),
               }}
             >
               <Button size="small" aria-haspopup="menu">
@@ -127,20 +155,20 @@ export default memo(function Header({ onPrint }: { onPrint: () => void }) {
                 {watchLabel}
               </Button>
             )}
-            {exportItems.length > 0 && (
-              <Dropdown trigger={['click']} menu={{ items: exportItems, onClick: ({ key }) => onExport(key) }}>
+            {exporting.items.length > 0 && (
+              <Dropdown trigger={['click']} menu={{ items: exporting.items, onClick: ({ key }) => exporting.choose(key) }}>
                 <Button aria-haspopup="menu">{t('Export')}</Button>
               </Dropdown>
             )}
             {quickActions.map(a => (
-              <Button key={a.key} href={a.href} {...(a.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+              <Button key={a.key} href={a.href} {...linkTarget(a.external)}>
                 {a.label}
               </Button>
             ))}
           </>
         )}
         {watchlist.problem && <Note role="status">{watchlist.problem}</Note>}
-        {exportProblem && <Note role="status">{exportProblem}</Note>}
+        {exporting.problem && <Note role="status">{exporting.problem}</Note>}
       </Actions>
     </Bar>
   );
