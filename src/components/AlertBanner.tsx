@@ -9,28 +9,31 @@ import type { Severity } from '../model/constants';
 import { useProfile } from './context';
 import { VisuallyHidden } from './shared';
 
-const List = styled.ul(withTokens(k => ({
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: k.space(2),
-  margin: 0,
-  padding: 0,
-  listStyle: 'none',
-})));
+const List = styled.ul(
+  withTokens(k => ({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  })),
+);
 
-const Item = styled.li<{ severity: Severity }>(withTokens<{ severity: Severity }>((k, { severity }) => {
-  const colour = severity === 'critical' ? k.colorError : severity === 'warning' ? k.colorWarning : k.colorInfo;
-  return {
-    borderLeft: `${k.space(1)} solid ${colour}`,
-    background: k.colorBgSubtle,
-    color: k.colorText,
-    padding: `${k.space(1)} ${k.space(2)}`,
-    borderRadius: k.radius,
-    cursor: 'help',
-    '&:focus-visible': { outline: `${k.focusWidth} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
-  };
-}));
-
+const Item = styled.li<{ severity: Severity }>(
+  withTokens<{ severity: Severity }>((k, { severity }) => {
+    const colour = severity === 'critical' ? k.colorError : severity === 'warning' ? k.colorWarning : k.colorInfo;
+    return {
+      borderLeft: `${k.space(1)} solid ${colour}`,
+      background: k.colorBgSubtle,
+      color: k.colorText,
+      padding: `${k.space(1)} ${k.space(2)}`,
+      borderRadius: k.radius,
+      cursor: 'help',
+      '&:focus-visible': { outline: `${k.focusWidth} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+    };
+  }),
+);
 
 /** Memoised: a tab switch does not re-render the banner. */
 export default memo(function AlertBanner() {

@@ -5,14 +5,16 @@ import { t } from '../i18n';
 import type { ParseIssue } from '../model/types';
 import { formatProblem } from '../model/coerce';
 
-const Details = styled.details(withTokens(k => ({
-  color: k.colorTextSecondary,
-  fontSize: k.fontSizeSm,
-  summary: { cursor: 'pointer' },
-  ul: { margin: `${k.space(1)} 0 0`, paddingLeft: k.space(5) },
-  code: { color: k.colorText },
-  '@media print': { display: 'none' },
-})));
+const Details = styled.details(
+  withTokens(k => ({
+    color: k.colorTextSecondary,
+    fontSize: k.fontSizeSm,
+    summary: { cursor: 'pointer' },
+    ul: { margin: `${k.space(1)} 0 0`, paddingLeft: k.space(5) },
+    code: { color: k.colorText },
+    '@media print': { display: 'none' },
+  })),
+);
 
 const MAX_LISTED = 50;
 

@@ -33,7 +33,10 @@ const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxW
     '& :where(dt)': { fontWeight: 'normal' },
     '& :where(a)': { textDecoration: 'none' },
     // The host page's link colour may not read on the chart's background: links use the readable primary.
-    [`a:not(.${antdClass('btn')})`]: { color: k.colorPrimary, '&:hover, &:focus-visible': { textDecoration: 'underline' } },
+    [`a:not(.${antdClass('btn')})`]: {
+      color: k.colorPrimary,
+      '&:hover, &:focus-visible': { textDecoration: 'underline' },
+    },
   };
 });
 

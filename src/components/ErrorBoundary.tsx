@@ -18,7 +18,12 @@ export default class ErrorBoundary extends Component<Props, { failed: boolean }>
 
   render() {
     if (this.state.failed)
-      return <EmptyState title={t('%s could not be shown because of an unexpected error in its data.', this.props.label)} columns={[]} />;
+      return (
+        <EmptyState
+          title={t('%s could not be shown because of an unexpected error in its data.', this.props.label)}
+          columns={[]}
+        />
+      );
     return this.props.children;
   }
 }

@@ -11,29 +11,41 @@ import { downloadText } from './download';
 import { useWatchlist } from './useBrowserState';
 import { Muted } from './shared';
 
-const Bar = styled.header<{ compact: boolean }>(withTokens<{ compact: boolean }>((k, { compact }) => ({
-  display: 'flex',
-  flexWrap: compact ? 'nowrap' : 'wrap',
-  alignItems: 'flex-start',
-  justifyContent: 'space-between',
-  gap: k.space(2),
-  padding: compact ? `${k.space(2)} ${k.space(2)} 0` : `${k.space(3)} ${k.space(3)} 0`,
-  h2: {
-    margin: 0,
-    fontSize: compact ? k.fontSizeXl : k.fontSizeXxl,
-    fontWeight: k.fontWeightStrong,
-    color: k.colorText,
-    overflowWrap: 'anywhere',
-  },
-})));
+const Bar = styled.header<{ compact: boolean }>(
+  withTokens<{ compact: boolean }>((k, { compact }) => ({
+    display: 'flex',
+    flexWrap: compact ? 'nowrap' : 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: k.space(2),
+    padding: compact ? `${k.space(2)} ${k.space(2)} 0` : `${k.space(3)} ${k.space(3)} 0`,
+    h2: {
+      margin: 0,
+      fontSize: compact ? k.fontSizeXl : k.fontSizeXxl,
+      fontWeight: k.fontWeightStrong,
+      color: k.colorText,
+      overflowWrap: 'anywhere',
+    },
+  })),
+);
 
-const Subline = styled.div(withTokens(k => {
-  return { color: k.colorTextSecondary, marginTop: k.space(1), overflowWrap: 'anywhere' };
-}));
+const Subline = styled.div(
+  withTokens(k => {
+    return { color: k.colorTextSecondary, marginTop: k.space(1), overflowWrap: 'anywhere' };
+  }),
+);
 
-const Actions = styled.div(withTokens(k => {
-  return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', '@media print': { display: 'none' } };
-}));
+const Actions = styled.div(
+  withTokens(k => {
+    return {
+      display: 'flex',
+      flexWrap: 'wrap',
+      gap: k.space(2),
+      alignItems: 'center',
+      '@media print': { display: 'none' },
+    };
+  }),
+);
 
 const Note = styled.div(withTokens(k => ({ color: k.colorWarning, width: '100%' })));
 
@@ -156,7 +168,10 @@ export default memo(function Header({ onPrint }: { onPrint: () => void }) {
               </Button>
             )}
             {exporting.items.length > 0 && (
-              <Dropdown trigger={['click']} menu={{ items: exporting.items, onClick: ({ key }) => exporting.choose(key) }}>
+              <Dropdown
+                trigger={['click']}
+                menu={{ items: exporting.items, onClick: ({ key }) => exporting.choose(key) }}
+              >
                 <Button aria-haspopup="menu">{t('Export')}</Button>
               </Dropdown>
             )}

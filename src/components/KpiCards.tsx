@@ -6,40 +6,50 @@ import { t, tn } from '../i18n';
 import { useProfile } from './context';
 import { Badge, HealthBadge, Section } from './shared';
 
-const Grid = styled.div(withTokens(k => ({
-  display: 'grid',
-  gap: k.space(3),
-  gridTemplateColumns: `repeat(auto-fit, minmax(${k.space(40)}, 1fr))`,
-})));
+const Grid = styled.div(
+  withTokens(k => ({
+    display: 'grid',
+    gap: k.space(3),
+    gridTemplateColumns: `repeat(auto-fit, minmax(${k.space(40)}, 1fr))`,
+  })),
+);
 
 /** A section whose heading is a quiet label above the figure. */
-const Card = styled(Section)(withTokens(k => ({
-  h3: {
-    margin: 0,
-    fontSize: k.fontSizeSm,
-    color: k.colorTextSecondary,
-    fontWeight: 'normal',
-    textTransform: 'uppercase',
-    letterSpacing: '0.04em',
-  },
-})));
+const Card = styled(Section)(
+  withTokens(k => ({
+    h3: {
+      margin: 0,
+      fontSize: k.fontSizeSm,
+      color: k.colorTextSecondary,
+      fontWeight: 'normal',
+      textTransform: 'uppercase',
+      letterSpacing: '0.04em',
+    },
+  })),
+);
 
-const Value = styled.div(withTokens(k => ({
-  fontSize: k.fontSizeXxl,
-  fontWeight: k.fontWeightStrong,
-  color: k.colorText,
-  margin: `${k.space(1)} 0`,
-  fontVariantNumeric: 'tabular-nums',
-  overflowWrap: 'anywhere',
-})));
+const Value = styled.div(
+  withTokens(k => ({
+    fontSize: k.fontSizeXxl,
+    fontWeight: k.fontWeightStrong,
+    color: k.colorText,
+    margin: `${k.space(1)} 0`,
+    fontVariantNumeric: 'tabular-nums',
+    overflowWrap: 'anywhere',
+  })),
+);
 
-const NoValue = styled.div(withTokens(k => {
-  return { fontSize: k.fontSizeLg, color: k.colorTextSecondary, margin: `${k.space(2)} 0` };
-}));
+const NoValue = styled.div(
+  withTokens(k => {
+    return { fontSize: k.fontSizeLg, color: k.colorTextSecondary, margin: `${k.space(2)} 0` };
+  }),
+);
 
-const Detail = styled.div(withTokens(k => {
-  return { color: k.colorTextSecondary, fontSize: k.fontSizeSm, overflowWrap: 'anywhere' };
-}));
+const Detail = styled.div(
+  withTokens(k => {
+    return { color: k.colorTextSecondary, fontSize: k.fontSizeSm, overflowWrap: 'anywhere' };
+  }),
+);
 
 function Kpi({ title, value, detail }: { title: string; value?: string; detail?: ReactNode }) {
   return (

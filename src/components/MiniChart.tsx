@@ -30,18 +30,22 @@ const VIEW_W = 600;
 const VIEW_H = 160;
 const PAD = 6;
 
-const Caption = styled.div(withTokens(k => ({
-  display: 'flex',
-  justifyContent: 'space-between',
-  gap: k.space(2),
-  color: k.colorTextSecondary,
-  fontSize: k.fontSizeSm,
-  fontVariantNumeric: 'tabular-nums',
-})));
+const Caption = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: k.space(2),
+    color: k.colorTextSecondary,
+    fontSize: k.fontSizeSm,
+    fontVariantNumeric: 'tabular-nums',
+  })),
+);
 
-const Svg = styled.svg(withTokens(k => {
-  return { width: '100%', height: k.space(30), display: 'block' };
-}));
+const Svg = styled.svg(
+  withTokens(k => {
+    return { width: '100%', height: k.space(30), display: 'block' };
+  }),
+);
 
 export default function MiniChart({ points, kind = 'line', summary, min, max, formatValue }: MiniChartProps) {
   const k = getTokens(useTheme());
@@ -65,31 +69,31 @@ export default function MiniChart({ points, kind = 'line', summary, min, max, fo
   const labelOf = (p: ChartPoint) => `${p.label}: ${formatValue(p.value) ?? ''}`;
   return (
     <figure style={{ margin: 0 }}>
-    <Svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
-      <line x1={PAD} x2={VIEW_W - PAD} y1={VIEW_H - PAD} y2={VIEW_H - PAD} stroke={k.colorBorder} />
-      {kind === 'line' ? (
-        <polyline
-          fill="none"
-          stroke={k.colorPrimary}
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-          points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
-        />
-      ) : (
-        points.map((p, i) => (
-          <rect
-            key={`${p.label}-${i}`}
-            x={PAD + ((VIEW_W - 2 * PAD) / points.length) * i}
-            width={barWidth}
-            y={Math.min(y(p.value), y(Math.max(min ?? 0, 0)))}
-            height={Math.max(1, Math.abs(y(Math.max(min ?? 0, 0)) - y(p.value)))}
-            fill={p.tone ? colour[p.tone] : k.colorPrimary}
-          >
-            <title>{labelOf(p)}</title>
-          </rect>
-        ))
-      )}
-    </Svg>
+      <Svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+        <line x1={PAD} x2={VIEW_W - PAD} y1={VIEW_H - PAD} y2={VIEW_H - PAD} stroke={k.colorBorder} />
+        {kind === 'line' ? (
+          <polyline
+            fill="none"
+            stroke={k.colorPrimary}
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+            points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
+          />
+        ) : (
+          points.map((p, i) => (
+            <rect
+              key={`${p.label}-${i}`}
+              x={PAD + ((VIEW_W - 2 * PAD) / points.length) * i}
+              width={barWidth}
+              y={Math.min(y(p.value), y(Math.max(min ?? 0, 0)))}
+              height={Math.max(1, Math.abs(y(Math.max(min ?? 0, 0)) - y(p.value)))}
+              fill={p.tone ? colour[p.tone] : k.colorPrimary}
+            >
+              <title>{labelOf(p)}</title>
+            </rect>
+          ))
+        )}
+      </Svg>
       {kind === 'line' && (
         // The summary already tells a screen reader the same.
         <Caption aria-hidden="true">

@@ -20,35 +20,43 @@ import ErrorBoundary from './ErrorBoundary';
 import { EmptyState } from './shared';
 import { useLocalEdits } from './useBrowserState';
 
-const Body = styled.div<{ compact: boolean }>(withTokens<{ compact: boolean }>((k, { compact }) => ({
-  padding: compact ? k.space(2) : k.space(3),
-  display: 'flex',
-  flexDirection: 'column',
-  gap: k.space(3),
-  [`.${antdClass('tabs-nav')}`]: { marginBottom: k.space(3) },
-})));
+const Body = styled.div<{ compact: boolean }>(
+  withTokens<{ compact: boolean }>((k, { compact }) => ({
+    padding: compact ? k.space(2) : k.space(3),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: k.space(3),
+    [`.${antdClass('tabs-nav')}`]: { marginBottom: k.space(3) },
+  })),
+);
 
-const PrintSection = styled.section(withTokens(k => ({
-  breakInside: 'avoid-page',
-  h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
-})));
+const PrintSection = styled.section(
+  withTokens(k => ({
+    breakInside: 'avoid-page',
+    h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
+  })),
+);
 
-const TabChooser = styled.select(withTokens(k => ({
-  alignSelf: 'flex-start',
-  padding: `${k.space(1)} ${k.space(2)}`,
-  border: `${k.lineWidth} solid ${k.colorBorder}`,
-  borderRadius: k.radius,
-  background: k.colorBg,
-  color: k.colorText,
-  fontSize: k.fontSize,
-  fontFamily: 'inherit',
-})));
+const TabChooser = styled.select(
+  withTokens(k => ({
+    alignSelf: 'flex-start',
+    padding: `${k.space(1)} ${k.space(2)}`,
+    border: `${k.lineWidth} solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+    color: k.colorText,
+    fontSize: k.fontSize,
+    fontFamily: 'inherit',
+  })),
+);
 
-const PrintBar = styled.div(withTokens(k => ({
-  display: 'flex',
-  gap: k.space(2),
-  '@media print': { display: 'none' },
-})));
+const PrintBar = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    gap: k.space(2),
+    '@media print': { display: 'none' },
+  })),
+);
 
 function Panel({ tab }: { tab: TabDefinition }) {
   return (
@@ -105,11 +113,12 @@ export default function ProfileView({
       <Header onPrint={openPrintView} />
       <Body compact={compact}>
         {display.showAlerts && <AlertBanner />}
-        {showAuthorNotes && (
-          <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
-        )}
+        {showAuthorNotes && <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />}
         {!tabs.length ? (
-          <EmptyState title={t('No tab is visible. Choose tabs in the control panel under Visible tabs.')} columns={[]} />
+          <EmptyState
+            title={t('No tab is visible. Choose tabs in the control panel under Visible tabs.')}
+            columns={[]}
+          />
         ) : printing ? (
           <div aria-label={t('Print view')} role="region">
             <PrintBar>

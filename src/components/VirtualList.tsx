@@ -8,15 +8,17 @@ import { styled, useTheme } from '../theme';
 import { withTokens } from '../theme/styles';
 import { getTokens } from '../theme/tokens';
 
-const Viewport = styled.div(withTokens(k => ({
-  position: 'relative',
-  overflowY: 'auto',
-  overscrollBehavior: 'contain',
-  border: `${k.px(1)} solid ${k.colorBorder}`,
-  borderRadius: k.radius,
-  background: k.colorBg,
-  '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
-})));
+const Viewport = styled.div(
+  withTokens(k => ({
+    position: 'relative',
+    overflowY: 'auto',
+    overscrollBehavior: 'contain',
+    border: `${k.px(1)} solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+  })),
+);
 
 /** The full height of every row, so the scrollbar is true to the list's length. */
 const Spacer = styled.div({ position: 'relative', width: '100%' });
@@ -31,12 +33,14 @@ const Rows = styled.ul({
   listStyle: 'none',
 });
 
-const Row = styled.li(withTokens(k => ({
-  boxSizing: 'border-box',
-  overflow: 'hidden',
-  borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
-  '&:last-of-type': { borderBottom: 'none' },
-})));
+const Row = styled.li(
+  withTokens(k => ({
+    boxSizing: 'border-box',
+    overflow: 'hidden',
+    borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
+    '&:last-of-type': { borderBottom: 'none' },
+  })),
+);
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -90,7 +94,13 @@ export default function VirtualList<T>({
 
   return (
     // A scrolling region must be focusable, so a keyboard can scroll it.
-    <Viewport role="region" aria-label={label} tabIndex={0} onScroll={onScroll} style={{ height: k.px(viewportHeight) }}>
+    <Viewport
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onScroll={onScroll}
+      style={{ height: k.px(viewportHeight) }}
+    >
       <Spacer style={{ height: k.px(total) }}>
         <Rows aria-label={label} style={{ transform: `translateY(${k.px(start * rowHeight)})` }}>
           {items.slice(start, end).map((item, offset) => {

@@ -17,7 +17,8 @@ export const problem = (text: string, ...args: (string | number)[]): Problem => 
 /** The problem as a sentence; `translate` is the view's t() (string arguments are translated too). */
 export function formatProblem(
   { text, args }: Problem,
-  translate: (text: string, ...args: unknown[]) => string = (x, ...a) => a.reduce<string>((out, v) => out.replace('%s', String(v)), x),
+  translate: (text: string, ...args: unknown[]) => string = (x, ...a) =>
+    a.reduce<string>((out, v) => out.replace('%s', String(v)), x),
 ): string {
   return translate(text, ...args.map(arg => (typeof arg === 'string' ? translate(arg) : arg)));
 }
@@ -28,8 +29,7 @@ export interface Read<T> {
 }
 
 const NOTHING: Read<never> = {};
-const isBlank = (raw: unknown) =>
-  raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+const isBlank = (raw: unknown) => raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 
 const describe = (raw: unknown): string => {
   if (Array.isArray(raw)) return N_('a list');
@@ -121,9 +121,7 @@ function utcDate(y: number, m: number, d: number): number | undefined {
   const ms = Date.UTC(y, m - 1, d);
   const check = new Date(ms);
   // Date.UTC rolls 2024-02-31 over to March: such a date does not exist.
-  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d
-    ? ms
-    : undefined;
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? ms : undefined;
 }
 
 function timestampFrom(raw: unknown): number | undefined {
@@ -155,7 +153,11 @@ export function readDate(raw: unknown): Read<string> {
   // The common case, a plain ISO date inside the year window, is already the model's form: check it and keep it.
   if (typeof raw === 'string' && raw.length === 10 && ISO_DATE.test(raw)) {
     const year = Number(raw.slice(0, 4));
-    if (year >= YEAR_MIN && year <= YEAR_MAX && utcDate(year, Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) !== undefined)
+    if (
+      year >= YEAR_MIN &&
+      year <= YEAR_MAX &&
+      utcDate(year, Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) !== undefined
+    )
       return { value: raw };
   }
   const ms = timestampFrom(raw);
@@ -180,9 +182,7 @@ export function readList(raw: unknown): Read<string[]> {
     const parsed = s.startsWith('[') ? safeJsonParse(s) : undefined;
     items = Array.isArray(parsed) ? parsed : s.split(/[,;\n]/);
   } else return { problem: problem(N_('expected a comma-separated list, got %s'), describe(raw)) };
-  const names = items
-    .map(item => readText(item).value)
-    .filter((name): name is string => !!name);
+  const names = items.map(item => readText(item).value).filter((name): name is string => !!name);
   return { value: Array.from(new Set(names)) };
 }
 

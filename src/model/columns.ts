@@ -194,7 +194,8 @@ export const DETAIL_COLUMNS = [
   {
     column: 'activities',
     model: 'activity.items',
-    sort: 'activity_date', newestFirst: true,
+    sort: 'activity_date',
+    newestFirst: true,
     fields: [
       { key: 'activity_id', kind: 'text' },
       { key: 'activity_date', kind: 'date' },
@@ -256,7 +257,9 @@ export const CONTRACT_COLUMNS: readonly string[] = [
 ];
 
 const columnsWith = (test: (c: { required?: boolean; guard?: Guard }) => boolean): string[] =>
-  [...SCALAR_COLUMNS, ...DETAIL_COLUMNS].filter(c => test(c as { required?: boolean; guard?: Guard })).map(c => c.column);
+  [...SCALAR_COLUMNS, ...DETAIL_COLUMNS]
+    .filter(c => test(c as { required?: boolean; guard?: Guard }))
+    .map(c => c.column);
 
 export const REQUIRED_COLUMNS: readonly string[] = columnsWith(c => !!c.required);
 

@@ -1,14 +1,6 @@
 /** Enumerations of the model, as `as const` objects plus their unions. */
 
-export const TAB_IDS = [
-  'overview',
-  'products',
-  'revenue',
-  'health',
-  'activity',
-  'contacts',
-  'documents',
-] as const;
+export const TAB_IDS = ['overview', 'products', 'revenue', 'health', 'activity', 'contacts', 'documents'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export const HEALTH_STATUS = {

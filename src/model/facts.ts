@@ -174,8 +174,7 @@ function healthFacts(profile: CustomerProfile, thresholds: Thresholds): HealthFa
     components: breakdown.map(component => ({
       component,
       status: healthStatus(component.score, thresholds),
-      weightPercent:
-        component.weight === undefined ? undefined : asPercent ? component.weight : component.weight * 100,
+      weightPercent: component.weight === undefined ? undefined : asPercent ? component.weight : component.weight * 100,
     })),
     weakest:
       weakest?.score !== undefined && weakest.score < 100

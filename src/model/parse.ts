@@ -85,7 +85,13 @@ function readField(raw: unknown, kind: FieldKind, bounds: { min?: number; max?: 
 }
 
 /** The model's nested groups (csm, revenue, health ...), from the table's places. */
-const GROUPS = [...new Set(SCALAR_COLUMNS.map(c => c.model.split('.')).filter(p => p.length > 1).map(p => p[0]))];
+const GROUPS = [
+  ...new Set(
+    SCALAR_COLUMNS.map(c => c.model.split('.'))
+      .filter(p => p.length > 1)
+      .map(p => p[0]),
+  ),
+];
 
 /** Every scalar of the table into its model place; a list column is an empty list when absent. */
 function readScalars(row: Row, target: Record<string, unknown>, issues: ParseIssue[]) {
@@ -187,7 +193,10 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
     issues.push({ column: 'customer_name', ...problem(N_('is empty: the id is shown instead')) });
     draft.name = id;
   }
-  if (!issues.some(i => i.column === 'current_arr') && (draft.revenue as { currentArr?: number }).currentArr === undefined)
+  if (
+    !issues.some(i => i.column === 'current_arr') &&
+    (draft.revenue as { currentArr?: number }).currentArr === undefined
+  )
     issues.push({ column: 'current_arr', ...problem(N_('is empty')) });
   // Every group of the model exists, even with none of its columns; no key holds undefined. The draft has the
   // CustomerProfile's shape by construction, which columns.ts checks at compile time place by place.
@@ -203,7 +212,11 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
  * they hide are neither required nor reported on, and every profile is redacted before anything can read it.
  * Rows without a customer id are skipped with an issue; a repeated id keeps its first row.
  */
-export function parseRows(rows: readonly Row[], columnNames?: readonly string[], permissions?: Permissions): ParseResult {
+export function parseRows(
+  rows: readonly Row[],
+  columnNames?: readonly string[],
+  permissions?: Permissions,
+): ParseResult {
   const hidden = permissions ? hiddenColumns(permissions) : new Set<string>();
   const names = columnNames ?? (rows.length ? Object.keys(rows[0]) : undefined);
   if (names) {
@@ -222,7 +235,10 @@ export function parseRows(rows: readonly Row[], columnNames?: readonly string[],
       return;
     }
     if (seen.has(parsed.profile.id)) {
-      issues.push({ column: 'customer_id', ...problem(N_('row %s repeats a customer id and is not shown'), index + 1) });
+      issues.push({
+        column: 'customer_id',
+        ...problem(N_('row %s repeats a customer id and is not shown'), index + 1),
+      });
       return;
     }
     seen.add(parsed.profile.id);

@@ -84,7 +84,9 @@ export function redactProfile(profile: CustomerProfile, permissions: Permissions
     ...(permissions.showSensitiveData ? [] : ['sensitive' as const]),
   ]);
   DETAIL_COLUMNS.forEach(spec => {
-    const keys = GUARDED_FIELDS.filter(f => f.column === spec.column && hiddenGuards.has(f.guard)).map(f => camel(f.key));
+    const keys = GUARDED_FIELDS.filter(f => f.column === spec.column && hiddenGuards.has(f.guard)).map(f =>
+      camel(f.key),
+    );
     if (keys.length && !hidden.has(spec.column))
       updateAt(copy, spec.model, list =>
         Array.isArray(list) ? list.map(item => redactItem(item, keys, hiddenGuards.has('sensitive'))) : list,

@@ -7,7 +7,13 @@ import { parseRows, Row } from '../model/parse';
 import type { Permissions } from '../model/redact';
 import type { ParseIssue, ParsedCustomer } from '../model/types';
 import { datasetColumnNames, DatasourceLike } from './controlPanel';
-import { CustomerProfileFormData, DisplayOptions, resolveColumnMapping, resolveOptions, ResolvedOptions } from './formData';
+import {
+  CustomerProfileFormData,
+  DisplayOptions,
+  resolveColumnMapping,
+  resolveOptions,
+  ResolvedOptions,
+} from './formData';
 
 export type ModelState =
   | { status: 'ok'; customers: ParsedCustomer[]; issues: ParseIssue[] }
@@ -101,7 +107,10 @@ export default function transformProps(
   const rows = Array.isArray(data) ? data : [];
   const model = buildModel(rows, queriesData?.[0]?.colnames, mapping, permissions);
 
-  const datasetColumns = new Set([...datasetColumnNames({ datasource }), ...(isRow(rows[0]) ? Object.keys(rows[0]) : [])]);
+  const datasetColumns = new Set([
+    ...datasetColumnNames({ datasource }),
+    ...(isRow(rows[0]) ? Object.keys(rows[0]) : []),
+  ]);
   const exposedSensitiveColumns = permissions.showSensitiveData
     ? []
     : SENSITIVE_COLUMNS.filter(column => datasetColumns.has(mapping.get(column) ?? column));

@@ -67,7 +67,9 @@ const FALLBACK = {
 const SERIES = ['#2893B3', '#5AC189', '#FF7F44', '#666666', '#E04355', '#FCC700', '#A868B7', '#3CCCCB'];
 
 const get = (source: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Dict)[key] : undefined), source);
+  path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Dict)[key] : undefined), source);
 
 function pick<T>(theme: unknown, paths: string[], fallback: T, isValid: (v: unknown) => boolean): T {
   for (const path of paths) {
@@ -154,7 +156,11 @@ export function getTokens(theme: unknown): Tokens {
   const colorBg = colour(theme, ['colorBgContainer', 'colors.grayscale.light5'], FALLBACK.colorBg);
   const isDark = (luminance(colorBg) ?? 1) < 0.3;
   const colorBgSubtle = solid(
-    colour(theme, ['colorBgLayout', 'colorFillQuaternary', 'colors.grayscale.light4'], isDark ? '#1d1d1d' : FALLBACK.colorBgSubtle),
+    colour(
+      theme,
+      ['colorBgLayout', 'colorFillQuaternary', 'colors.grayscale.light4'],
+      isDark ? '#1d1d1d' : FALLBACK.colorBgSubtle,
+    ),
     colorBg,
   );
   // Text colours sit on both backgrounds (cards and subtle panels, pressed buttons): readable on each.

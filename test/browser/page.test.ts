@@ -119,7 +119,9 @@ test('language: Russian translates the chart and the control panel, English brin
   await page.getByTestId('language').selectOption('ru');
   await tab(page, 'Обзор').waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe('ru');
-  await chart(page).getByRole('button', { name: /Добавить в список наблюдения/ }).waitFor();
+  await chart(page)
+    .getByRole('button', { name: /Добавить в список наблюдения/ })
+    .waitFor();
   expect(await page.locator('label[for="control-default_tab"]').innerText()).toBe('Вкладка по умолчанию');
   await page.getByTestId('language').selectOption('en');
   await tab(page, 'Overview').waitFor();

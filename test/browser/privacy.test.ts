@@ -121,7 +121,12 @@ test('CSV and JSON exports match the page and hold no hidden value', async () =>
   const lines = csv.text.split('\r\n');
   expect(lines[0]).toBe('field,value');
   expect(lines).toEqual(
-    expect.arrayContaining([`id,${ACME.id}`, `name,${name}`, `revenue.currentArr,${ACME.arr}`, `health.score,${ACME.health}`]),
+    expect.arrayContaining([
+      `id,${ACME.id}`,
+      `name,${name}`,
+      `revenue.currentArr,${ACME.arr}`,
+      `health.score,${ACME.health}`,
+    ]),
   );
   expect(found(csv.text, sensitive)).toEqual([]);
 

@@ -111,7 +111,10 @@ test('Activity Timeline shows the interactions, newest first', async () => {
   const panel = await openTab(demo.page, 'Activity Timeline');
   const text = await panel.innerText();
   expect(text).toContain(`${ACME.counts.activities} events`);
-  await panel.getByText(detail.activities[0].subject as string, { exact: true }).first().waitFor();
+  await panel
+    .getByText(detail.activities[0].subject as string, { exact: true })
+    .first()
+    .waitFor();
 });
 
 test('Contacts shows every contact, the primary one first', async () => {

@@ -93,7 +93,11 @@ async function applyTheme(page: Page, theme: 'light' | 'dark') {
   await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor !== 'rgb(245, 247, 249)');
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Waits until the panel's lazy content and web fonts are in, so a screenshot shows the finished tab. */
 async function settle(page: Page) {
@@ -110,7 +114,10 @@ describe.each(['light', 'dark'] as const)('%s theme', theme => {
     for (const name of await tabNames(page)) {
       await openTab(page, name);
       await settle(page);
-      await chart(page).screenshot({ path: path.join(SHOTS, `${theme}-full-${slug(name)}.png`), animations: 'disabled' });
+      await chart(page).screenshot({
+        path: path.join(SHOTS, `${theme}-full-${slug(name)}.png`),
+        animations: 'disabled',
+      });
       const violations = await seriousViolations(page, theme);
       if (violations.length) problems[name] = violations;
     }

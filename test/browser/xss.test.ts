@@ -34,7 +34,10 @@ function hostileRow(payload: string): Record<string, unknown> {
   row.renewal_date = Date.now() + 10 * 86_400_000;
   DETAIL_COLUMNS.forEach(({ column, fields }) => {
     const item = Object.fromEntries(
-      fields.map(({ key, kind }) => [key, kind === 'text' ? payload : kind === 'date' ? '2026-01-01' : kind === 'boolean' ? true : 1]),
+      fields.map(({ key, kind }) => [
+        key,
+        kind === 'text' ? payload : kind === 'date' ? '2026-01-01' : kind === 'boolean' ? true : 1,
+      ]),
     );
     row[column] = JSON.stringify([{ ...item, [payload]: payload }]);
   });
@@ -47,7 +50,9 @@ async function serveHostileRows(page: Page, payload: string) {
     const columns = request.queries[0].columns;
     const full = hostileRow(payload);
     const data = [Object.fromEntries(columns.map(c => [c, full[c] ?? null]))];
-    await route.fulfill({ json: { result: [{ data, colnames: columns, coltypes: columns.map(() => 1), rowcount: 1 }] } });
+    await route.fulfill({
+      json: { result: [{ data, colnames: columns, coltypes: columns.map(() => 1), rowcount: 1 }] },
+    });
   });
 }
 
@@ -61,7 +66,10 @@ function unsafeAttributes(page: Page) {
         // eslint-disable-next-line no-control-regex
         const v = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
         if (name.startsWith('on')) found.push(`${element.tagName} ${name}`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name) && !/^(https?:|mailto:|tel:|#|\/)/.test(v))
+        if (
+          ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name) &&
+          !/^(https?:|mailto:|tel:|#|\/)/.test(v)
+        )
           found.push(`${element.tagName} ${name}=${value}`);
       });
       if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName)) found.push(element.tagName);

@@ -228,11 +228,11 @@ describe('export', () => {
     renderChart({ formData: { visible_tabs: ['overview', 'health', 'contacts'] } });
     await choose('Print view');
     const print = screen.getByRole('region', { name: 'Print view' });
-    expect(within(print).getAllByRole('heading', { level: 2 }).map(h => h.textContent)).toEqual([
-      'Overview',
-      'Health & Risk',
-      'Contacts',
-    ]);
+    expect(
+      within(print)
+        .getAllByRole('heading', { level: 2 })
+        .map(h => h.textContent),
+    ).toEqual(['Overview', 'Health & Risk', 'Contacts']);
     expect(await within(print).findByText('Jane Doe')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Close print view' }));
     expect(screen.queryByRole('region', { name: 'Print view' })).toBeNull();
@@ -274,7 +274,9 @@ describe('states of the data', () => {
     const switcher = screen.getByRole('combobox');
     fireEvent.mouseDown(switcher);
     fireEvent.change(switcher, { target: { value: 'Beta' } });
-    fireEvent.click(await screen.findByText('Beta Industries (B-2)', { selector: '.cp360-select-item-option-content' }));
+    fireEvent.click(
+      await screen.findByText('Beta Industries (B-2)', { selector: '.cp360-select-item-option-content' }),
+    );
     expect(await screen.findByRole('heading', { name: 'Beta Industries' })).toBeTruthy();
   });
 
@@ -292,7 +294,9 @@ describe('states of the data', () => {
     renderChart({ rows: [rowWith({ employee_count: 'many' })] });
     const notes = screen.getByText('Data notes for the chart author (2)').closest('details') as HTMLElement;
     expect(notes.textContent).toContain('employee_count: expected a number, got text');
-    expect(notes.textContent).toContain('The dataset has sensitive columns (legal_name, inn, address, phone, email, csm_phone)');
+    expect(notes.textContent).toContain(
+      'The dataset has sensitive columns (legal_name, inn, address, phone, email, csm_phone)',
+    );
   });
 });
 
@@ -320,9 +324,7 @@ describe('notes for the chart author', () => {
 
 describe('the host theme', () => {
   it('from chartProps.theme wins over the emotion context, so a separately loaded bundle follows a dark host', () => {
-    const { container } = render(
-      withTheme(<CustomerProfileChart {...chartProps()} hostTheme={SAMPLE_THEMES.dark} />),
-    );
+    const { container } = render(withTheme(<CustomerProfileChart {...chartProps()} hostTheme={SAMPLE_THEMES.dark} />));
     const frame = container.querySelector('.customer-profile-360') as HTMLElement;
     expect(getComputedStyle(frame).backgroundColor).toBe('rgb(20, 20, 20)');
   });

@@ -87,13 +87,19 @@ describe('a figure shown in two places shows the same value', () => {
   });
 
   it('the four-usage-rows case says 3 on both tabs (active_products is the summary, and wins)', () => {
-    const row = rowWith({ product_count: null, product_usage: ['CRM', 'BI', 'API', 'Mobile'].map(product_name => ({ product_name })) });
+    const row = rowWith({
+      product_count: null,
+      product_usage: ['CRM', 'BI', 'API', 'Mobile'].map(product_name => ({ product_name })),
+    });
     expect(overview(row).productCount).toBe('3');
     expect(detailTabs(row).productCount).toBe('3');
   });
 
   it('the payments decide payment health when the column is empty: Poor on both tabs', () => {
-    const row = rowWith({ avg_payment_delay: null, payments: [{ payment_date: '2026-01-05', amount: 1, days_late: 45 }] });
+    const row = rowWith({
+      avg_payment_delay: null,
+      payments: [{ payment_date: '2026-01-05', amount: 1, days_late: 45 }],
+    });
     expect(overview(row).paymentHealth).toBe('Poor');
     expect(detailTabs(row).paymentHealth).toBe('Poor');
   });
@@ -106,7 +112,10 @@ describe('a figure shown in two places shows the same value', () => {
         product_count: maybe(fc.integer({ min: 0, max: 9 })),
         active_products: maybe(fc.subarray(names).map(list => list.join(', '))),
         product_usage: fc.array(
-          fc.record({ product_name: maybe(fc.constantFrom(...names)), feature_adoption: maybe(fc.integer({ min: 0, max: 100 })) }),
+          fc.record({
+            product_name: maybe(fc.constantFrom(...names)),
+            feature_adoption: maybe(fc.integer({ min: 0, max: 100 })),
+          }),
           { maxLength: 5 },
         ),
         avg_payment_delay: maybe(fc.integer({ min: -5, max: 90 })),

@@ -15,7 +15,9 @@ fixToday();
 test('an error inside one tab stays in that tab', async () => {
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   renderChart({ formData: { default_tab: 'contacts' } });
-  expect(await screen.findByText('Contacts could not be shown because of an unexpected error in its data.')).toBeTruthy();
+  expect(
+    await screen.findByText('Contacts could not be shown because of an unexpected error in its data.'),
+  ).toBeTruthy();
   // The rest of the chart works: header, alerts, and the other tabs.
   expect(screen.getByText('Acme Corporation')).toBeTruthy();
   fireEvent.click(screen.getByText('Documents'));

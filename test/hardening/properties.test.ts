@@ -27,8 +27,28 @@ const anyValue = fc.oneof(
   fc.jsonValue(),
   fc.json(),
 );
-const detailItem = fc.dictionary(fc.constantFrom('month', 'arr', 'amount', 'date', 'score', 'type', 'url', 'email', 'phone', 'name', 'activity_date', 'x'), anyValue);
-const detailValue = fc.oneof(anyValue, fc.array(detailItem, { maxLength: 5 }), fc.array(detailItem, { maxLength: 5 }).map(a => JSON.stringify(a, (_, v) => (typeof v === 'bigint' ? Number(v) : v))));
+const detailItem = fc.dictionary(
+  fc.constantFrom(
+    'month',
+    'arr',
+    'amount',
+    'date',
+    'score',
+    'type',
+    'url',
+    'email',
+    'phone',
+    'name',
+    'activity_date',
+    'x',
+  ),
+  anyValue,
+);
+const detailValue = fc.oneof(
+  anyValue,
+  fc.array(detailItem, { maxLength: 5 }),
+  fc.array(detailItem, { maxLength: 5 }).map(a => JSON.stringify(a, (_, v) => (typeof v === 'bigint' ? Number(v) : v))),
+);
 
 const row = fc.record(
   Object.fromEntries([
@@ -100,7 +120,10 @@ test('health status is monotonic in the score', () => {
   fc.assert(
     fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (a, b) => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return order[healthStatus(lo, thresholds) as keyof typeof order] <= order[healthStatus(hi, thresholds) as keyof typeof order];
+      return (
+        order[healthStatus(lo, thresholds) as keyof typeof order] <=
+        order[healthStatus(hi, thresholds) as keyof typeof order]
+      );
     }),
     RUNS,
   );
@@ -109,7 +132,8 @@ test('health status is monotonic in the score', () => {
 test('days to renewal is an integer whenever there is a date', () => {
   fc.assert(
     fc.property(rowWithId, r => {
-      const days = computeFacts(parseRow(r).profile as CustomerProfile, resolveOptions({}).thresholds, TODAY).renewal?.days;
+      const days = computeFacts(parseRow(r).profile as CustomerProfile, resolveOptions({}).thresholds, TODAY).renewal
+        ?.days;
       return days === undefined || Number.isInteger(days);
     }),
     RUNS,

@@ -28,7 +28,9 @@ export function catalogue(): Entry[] {
       const msgid = unescape(m[2]);
       if (!entries.has(msgid)) entries.set(msgid, { msgid });
     }
-    for (const m of source.matchAll(new RegExp(String.raw`\btn\(\s*${STRING}\s*,\s*(['"])((?:\\.|(?!\3).)*)\3`, 'gs'))) {
+    for (const m of source.matchAll(
+      new RegExp(String.raw`\btn\(\s*${STRING}\s*,\s*(['"])((?:\\.|(?!\3).)*)\3`, 'gs'),
+    )) {
       entries.set(unescape(m[2]), { msgid: unescape(m[2]), plural: unescape(m[4]) });
     }
   });

@@ -22,7 +22,13 @@ test.each(entries.map(e => [e.msgid, e]))('Russian has "%s" with the same placeh
 test('Russian plurals take the right form', () => {
   setLocale('ru');
   expect([1, 2, 5, 11, 21, 22, 25].map(n => tn('%s day', '%s days', n, n))).toEqual([
-    '1 день', '2 дня', '5 дней', '11 дней', '21 день', '22 дня', '25 дней',
+    '1 день',
+    '2 дня',
+    '5 дней',
+    '11 дней',
+    '21 день',
+    '22 дня',
+    '25 дней',
   ]);
   setLocale('en');
   expect([1, 2].map(n => tn('%s day', '%s days', n, n))).toEqual(['1 day', '2 days']);
@@ -43,9 +49,9 @@ test('the language comes from Superset bootstrap data, and unknown languages fal
 describe('in Russian', () => {
   fixToday();
   test('the chart reads in Russian', () => {
-  setLocale('ru_RU');
-  renderChart();
-  expect(screen.getByRole('tab', { name: 'Обзор' })).toBeTruthy();
-  expect(screen.getByText('Продление через 25 дн.')).toBeTruthy();
+    setLocale('ru_RU');
+    renderChart();
+    expect(screen.getByRole('tab', { name: 'Обзор' })).toBeTruthy();
+    expect(screen.getByText('Продление через 25 дн.')).toBeTruthy();
   });
 });

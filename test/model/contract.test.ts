@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { DETAIL_COLUMNS, FINANCIAL_COLUMNS, GUARDED_FIELDS, SCALAR_COLUMNS, SENSITIVE_COLUMNS } from '../../src/model/columns';
+import {
+  DETAIL_COLUMNS,
+  FINANCIAL_COLUMNS,
+  GUARDED_FIELDS,
+  SCALAR_COLUMNS,
+  SENSITIVE_COLUMNS,
+} from '../../src/model/columns';
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 const start = readme.indexOf('## The data contract');
@@ -18,7 +24,12 @@ const tableRows = (text: string) =>
   text
     .split('\n')
     .filter(line => line.startsWith('| ') && !line.startsWith('| group') && !line.startsWith('| column'))
-    .map(line => line.split('|').slice(1, -1).map(cell => cell.trim()));
+    .map(line =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map(cell => cell.trim()),
+    );
 
 /** Each `name` in a cell, with the marks written right after it and the range in brackets. */
 const named = (cell: string) =>
@@ -51,10 +62,11 @@ test('the ranges it gives are the valid ranges of the table', () => {
     .filter(c => c.range)
     .forEach(c => {
       const spec = SCALAR_COLUMNS.find(s => s.column === c.name);
-      expect([c.name, spec && 'min' in spec ? spec.min : undefined, spec && 'max' in spec ? spec.max : undefined]).toEqual([
+      expect([
         c.name,
-        ...(c.range as number[]),
-      ]);
+        spec && 'min' in spec ? spec.min : undefined,
+        spec && 'max' in spec ? spec.max : undefined,
+      ]).toEqual([c.name, ...(c.range as number[])]);
     });
 });
 

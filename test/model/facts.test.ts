@@ -2,7 +2,7 @@ import { computeAlerts, computeFacts, healthStatus, paymentHealth, weakestCompon
 import { parseRow } from '../../src/model/parse';
 import { resolveOptions } from '../../src/plugin/formData';
 import type { CustomerProfile } from '../../src/model/types';
-import { rowWith, TODAY } from '../support/fixtures';
+import { daysFrom, rowWith, TODAY, TODAY_ISO } from '../support/fixtures';
 
 const thresholds = resolveOptions({}).thresholds;
 const profileOf = (overrides: Record<string, unknown> = {}): CustomerProfile => {
@@ -10,9 +10,10 @@ const profileOf = (overrides: Record<string, unknown> = {}): CustomerProfile => 
   if (!parsed.profile) throw new Error('no profile');
   return parsed.profile;
 };
-const day = (offset: number) => new Date(Date.UTC(2026, 2, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = daysFrom;
 const facts = (overrides: Record<string, unknown> = {}) => computeFacts(profileOf(overrides), thresholds, TODAY);
-const kinds = (overrides: Record<string, unknown>) => computeAlerts(profileOf(overrides), thresholds, TODAY).map(a => a.kind);
+const kinds = (overrides: Record<string, unknown>) =>
+  computeAlerts(profileOf(overrides), thresholds, TODAY).map(a => a.kind);
 
 describe('healthStatus at its thresholds (critical 50, at-risk 70)', () => {
   it.each`
@@ -43,7 +44,7 @@ describe('renewal', () => {
     expect(facts({ renewal_date: null, contract_end_date: null }).renewal).toBeUndefined();
   });
   it('takes today as a YYYY-MM-DD string as well as a Date', () => {
-    expect(computeFacts(profileOf(), thresholds, '2026-03-01').renewal?.days).toBe(25);
+    expect(computeFacts(profileOf(), thresholds, TODAY_ISO).renewal?.days).toBe(25);
   });
 });
 
@@ -59,20 +60,20 @@ describe('alerts at both sides of every threshold', () => {
     expect(kinds(calm)).toEqual([]);
   });
   it.each`
-    description                          | overrides                                  | kind                 | fires
-    ${'health 49 < 50'}                  | ${{ health_score: 49 }}                    | ${'health_critical'} | ${true}
-    ${'health 50 is not critical'}       | ${{ health_score: 50 }}                    | ${'health_critical'} | ${false}
-    ${'renewal in 30 days'}              | ${{ renewal_date: day(30) }}               | ${'renewal_urgent'}  | ${true}
-    ${'renewal in 31 days'}              | ${{ renewal_date: day(31) }}               | ${'renewal_urgent'}  | ${false}
-    ${'renewal today'}                   | ${{ renewal_date: day(0) }}                | ${'renewal_urgent'}  | ${true}
-    ${'renewal passed'}                  | ${{ renewal_date: day(-1) }}               | ${'renewal_urgent'}  | ${false}
-    ${'churn risk 70'}                   | ${{ churn_risk_score: 70 }}                | ${'churn_risk'}      | ${true}
-    ${'churn risk 69'}                   | ${{ churn_risk_score: 69 }}                | ${'churn_risk'}      | ${false}
-    ${'61 days inactive'}                | ${{ last_active_date: day(-61) }}          | ${'inactivity'}      | ${true}
-    ${'60 days inactive'}                | ${{ last_active_date: day(-60) }}          | ${'inactivity'}      | ${false}
-    ${'inactive by last interaction'}    | ${{ last_active_date: null, last_interaction_date: day(-90) }} | ${'inactivity'} | ${true}
-    ${'payment delay 31 days'}           | ${{ avg_payment_delay: 31 }}               | ${'payment_delay'}   | ${true}
-    ${'payment delay 30 days'}           | ${{ avg_payment_delay: 30 }}               | ${'payment_delay'}   | ${false}
+    description                       | overrides                                                      | kind                 | fires
+    ${'health 49 < 50'}               | ${{ health_score: 49 }}                                        | ${'health_critical'} | ${true}
+    ${'health 50 is not critical'}    | ${{ health_score: 50 }}                                        | ${'health_critical'} | ${false}
+    ${'renewal in 30 days'}           | ${{ renewal_date: day(30) }}                                   | ${'renewal_urgent'}  | ${true}
+    ${'renewal in 31 days'}           | ${{ renewal_date: day(31) }}                                   | ${'renewal_urgent'}  | ${false}
+    ${'renewal today'}                | ${{ renewal_date: day(0) }}                                    | ${'renewal_urgent'}  | ${true}
+    ${'renewal passed'}               | ${{ renewal_date: day(-1) }}                                   | ${'renewal_urgent'}  | ${false}
+    ${'churn risk 70'}                | ${{ churn_risk_score: 70 }}                                    | ${'churn_risk'}      | ${true}
+    ${'churn risk 69'}                | ${{ churn_risk_score: 69 }}                                    | ${'churn_risk'}      | ${false}
+    ${'61 days inactive'}             | ${{ last_active_date: day(-61) }}                              | ${'inactivity'}      | ${true}
+    ${'60 days inactive'}             | ${{ last_active_date: day(-60) }}                              | ${'inactivity'}      | ${false}
+    ${'inactive by last interaction'} | ${{ last_active_date: null, last_interaction_date: day(-90) }} | ${'inactivity'}      | ${true}
+    ${'payment delay 31 days'}        | ${{ avg_payment_delay: 31 }}                                   | ${'payment_delay'}   | ${true}
+    ${'payment delay 30 days'}        | ${{ avg_payment_delay: 30 }}                                   | ${'payment_delay'}   | ${false}
   `('$description', ({ overrides, kind, fires }) => {
     expect(kinds({ ...calm, ...overrides }).includes(kind)).toBe(fires);
   });
@@ -92,7 +93,14 @@ describe('alerts at both sides of every threshold', () => {
 });
 
 test('payment health: good up to 7 days, fair up to 30, poor beyond', () => {
-  expect([0, 7, 7.5, 30, 31, undefined].map(paymentHealth)).toEqual(['good', 'good', 'fair', 'fair', 'poor', undefined]);
+  expect([0, 7, 7.5, 30, 31, undefined].map(paymentHealth)).toEqual([
+    'good',
+    'good',
+    'fair',
+    'fair',
+    'poor',
+    undefined,
+  ]);
 });
 
 test('days inactive is never negative, and records the column it came from', () => {
@@ -149,7 +157,12 @@ describe('one precedence for a figure with two sources: the summary column, then
 
 test('weakest component is the largest weighted shortfall', () => {
   expect(weakestComponent(profileOf().health.breakdown)?.component).toBe('Support');
-  expect(weakestComponent([{ component: 'a', score: 10, weight: 0.1 }, { component: 'b', score: 40, weight: 0.9 }])?.component).toBe('b');
+  expect(
+    weakestComponent([
+      { component: 'a', score: 10, weight: 0.1 },
+      { component: 'b', score: 40, weight: 0.9 },
+    ])?.component,
+  ).toBe('b');
   expect(weakestComponent([])).toBeUndefined();
 });
 

@@ -45,12 +45,12 @@ describe('the seed example (Acme)', () => {
 
 describe('odd and bad values', () => {
   it.each`
-    description                              | overrides                                    | column                   | expected
-    ${'a numeric string ARR'}                | ${{ current_arr: '250,000' }}                | ${'current_arr'}         | ${250000}
-    ${'a bigint employee count'}             | ${{ employee_count: BigInt(500) }}           | ${'employee_count'}      | ${500}
-    ${'a garbage renewal date'}              | ${{ renewal_date: 'soon' }}                  | ${'renewal_date'}        | ${undefined}
-    ${'a health score of 140'}               | ${{ health_score: 140 }}                     | ${'health_score'}        | ${undefined}
-    ${'an NPS of -100'}                      | ${{ nps_score: -100 }}                       | ${'nps_score'}           | ${-100}
+    description                  | overrides                          | column              | expected
+    ${'a numeric string ARR'}    | ${{ current_arr: '250,000' }}      | ${'current_arr'}    | ${250000}
+    ${'a bigint employee count'} | ${{ employee_count: BigInt(500) }} | ${'employee_count'} | ${500}
+    ${'a garbage renewal date'}  | ${{ renewal_date: 'soon' }}        | ${'renewal_date'}   | ${undefined}
+    ${'a health score of 140'}   | ${{ health_score: 140 }}           | ${'health_score'}   | ${undefined}
+    ${'an NPS of -100'}          | ${{ nps_score: -100 }}             | ${'nps_score'}      | ${-100}
   `('$description', ({ overrides, column, expected }) => {
     const { profile, issues } = profileOf(rowWith(overrides));
     const read = {
@@ -65,10 +65,10 @@ describe('odd and bad values', () => {
   });
 
   it.each`
-    description                  | value
-    ${'broken JSON'}             | ${'[{"month": "2025-01-01", "arr": 1'}
-    ${'a JSON object'}           | ${'{"month": "2025-01-01"}'}
-    ${'a number'}                | ${42}
+    description        | value
+    ${'broken JSON'}   | ${'[{"month": "2025-01-01", "arr": 1'}
+    ${'a JSON object'} | ${'{"month": "2025-01-01"}'}
+    ${'a number'}      | ${42}
   `('a detail column holding $description is empty, with an issue', ({ value }) => {
     const { profile, issues } = profileOf(rowWith({ arr_history: value }));
     expect(profile.revenue?.arrHistory).toEqual([]);
@@ -80,7 +80,9 @@ describe('odd and bad values', () => {
       rowWith({ contacts: [{ name: 'A', linkedin: 'in/a', __proto__x: 1 }, 'oops', null] }),
     );
     expect(profile.contacts).toEqual([{ name: 'A', extra: { linkedin: 'in/a', __proto__x: 1 } }]);
-    expect(issues.map(i => `${i.column}: ${formatProblem(i)}`)).toContain('contacts: 2 item(s) that are not objects were skipped');
+    expect(issues.map(i => `${i.column}: ${formatProblem(i)}`)).toContain(
+      'contacts: 2 item(s) that are not objects were skipped',
+    );
   });
 
   it('unknown activity and document types become "other"', () => {
@@ -124,7 +126,12 @@ describe('parseRows', () => {
   });
 
   it('several customers, skipping rows without an id and repeated ids', () => {
-    const result = parseRows([acmeRow, rowWith({ customer_id: 'B-2', customer_name: 'Beta' }), rowWith({ customer_id: null }), acmeRow]);
+    const result = parseRows([
+      acmeRow,
+      rowWith({ customer_id: 'B-2', customer_name: 'Beta' }),
+      rowWith({ customer_id: null }),
+      acmeRow,
+    ]);
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
     expect(result.customers.map(c => c.profile.name)).toEqual(['Acme Corporation', 'Beta']);

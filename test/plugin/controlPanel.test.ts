@@ -37,8 +37,8 @@ test('every option has a control whose default is the one source of defaults', (
 });
 
 test('rendering controls re-render without a query; permission controls re-query', () => {
-  ['default_tab', 'visible_tabs', 'show_alerts', 'health_critical_threshold', 'currency', 'allow_editing'].forEach(name =>
-    expect(all.get(name)?.renderTrigger).toBe(true),
+  ['default_tab', 'visible_tabs', 'show_alerts', 'health_critical_threshold', 'currency', 'allow_editing'].forEach(
+    name => expect(all.get(name)?.renderTrigger).toBe(true),
   );
   ['show_financial_data', 'show_sensitive_data'].forEach(name => expect(all.get(name)?.renderTrigger).toBe(false));
 });
@@ -47,7 +47,13 @@ test('a mapping control per contract column defaults to the dataset column of th
   CONTRACT_COLUMNS.forEach(column => expect(all.has(`column_${column}`)).toBe(true));
   const mapState = all.get('column_customer_name')?.mapStateToProps;
   const state = { datasource: { columns: [{ column_name: 'customer_name' }, { column_name: 'x' }] } };
-  expect(mapState?.(state)).toEqual({ choices: [['customer_name', 'customer_name'], ['x', 'x']], default: 'customer_name' });
+  expect(mapState?.(state)).toEqual({
+    choices: [
+      ['customer_name', 'customer_name'],
+      ['x', 'x'],
+    ],
+    default: 'customer_name',
+  });
   expect(all.get('column_inn')?.mapStateToProps?.(state).default).toBeNull();
 });
 
@@ -83,13 +89,14 @@ describe('thresholds are validated where Superset shows control errors, not corr
     const atRisk = all.get('health_at_risk_threshold');
     expect(atRisk?.validationDependencies).toEqual(['health_critical_threshold']);
     const errors = (value: unknown, critical: unknown) =>
-      atRisk?.mapStateToProps?.({ form_data: { health_critical_threshold: critical } }, { value }).externalValidationErrors;
+      atRisk?.mapStateToProps?.({ form_data: { health_critical_threshold: critical } }, { value })
+        .externalValidationErrors;
     expect(errors(40, 50)).toEqual(['Must be above the critical threshold (50)']);
     expect(errors(50, 50)).toEqual(['Must be above the critical threshold (50)']);
     expect(errors(70, 50)).toEqual([]);
     expect(errors(70, undefined)).toEqual([]);
   });
-  it('the chart takes the thresholds as given (the error is the author\'s to fix)', () => {
+  it("the chart takes the thresholds as given (the error is the author's to fix)", () => {
     expect(resolveOptions({ health_critical_threshold: 50, health_at_risk_threshold: 40 }).thresholds).toMatchObject({
       healthCritical: 50,
       healthAtRisk: 40,
@@ -105,7 +112,10 @@ test('the CRM link template is shown only while quick actions are', () => {
 
 test("the README's Controls table names every option with its default", () => {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Controls'), readme.indexOf('\n## ', readme.indexOf('## Controls') + 3));
+  const section = readme.slice(
+    readme.indexOf('## Controls'),
+    readme.indexOf('\n## ', readme.indexOf('## Controls') + 3),
+  );
   const documented = new Map(
     [...section.matchAll(/^\| `([a-z_]+)` \| ([^|]*) \|/gm)].map(([, name, value]) => [name, value.trim()]),
   );

@@ -1,7 +1,7 @@
 import transformProps from '../../src/plugin/transformProps';
 import type { CustomerProfileFormData } from '../../src/plugin/formData';
 import { chartProps } from '../support/render';
-import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES, TODAY } from '../support/fixtures';
+import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES, TODAY, TODAY_ISO } from '../support/fixtures';
 
 test('returns the redacted model with resolved options', () => {
   const props = chartProps({ width: 800, height: 600 });
@@ -80,6 +80,6 @@ describe('the parse is memoised on the rows, the mapping and the permissions', (
   });
 
   it('passes the day it renders on as today, YYYY-MM-DD', () => {
-    expect(props({}).today).toBe('2026-03-01');
+    expect(props({}).today).toBe(TODAY_ISO);
   });
 });

@@ -147,11 +147,17 @@ e2e('chart-data API with the query context of the plugin', () => {
       comparator: ['ACME-001', 'BALT-031', 'NIMB-055'],
       clause: 'WHERE',
     };
-    const limited = formDataFor(fx.baseDatasetId, { adhoc_filters: [filter], row_limit: 2 } as Partial<CustomerProfileFormData>);
+    const limited = formDataFor(fx.baseDatasetId, {
+      adhoc_filters: [filter],
+      row_limit: 2,
+    } as Partial<CustomerProfileFormData>);
     const two = await chartData(limited);
     expect(two.rowcount).toBe(2);
 
-    const all = formDataFor(fx.baseDatasetId, { adhoc_filters: [filter], row_limit: 10 } as Partial<CustomerProfileFormData>);
+    const all = formDataFor(fx.baseDatasetId, {
+      adhoc_filters: [filter],
+      row_limit: 10,
+    } as Partial<CustomerProfileFormData>);
     const three = await chartData(all);
     expect(three.rowcount).toBe(3);
     const profiles = customers(toProps(all, three));

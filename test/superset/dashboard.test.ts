@@ -5,7 +5,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, Fixtures, readFixtures, recordObservation } from './support/api';
-import { colorsOf, diagnose, launchBrowser, luminance, openSession, screenshot, Session, waitForPlugin } from './support/browser';
+import {
+  colorsOf,
+  diagnose,
+  launchBrowser,
+  luminance,
+  openSession,
+  screenshot,
+  Session,
+  waitForPlugin,
+} from './support/browser';
 import { describeIf, FEATURES } from './support/host';
 
 const e2e = process.env.SUPERSET_E2E === '1' ? describe : describe.skip;
@@ -43,7 +52,9 @@ e2e('dashboard with a native filter on customer_id', () => {
     test("the filter's default ACME-001 reaches the chart: only Acme, with ARR and alerts", async () => {
       const { page } = session;
       const query = page.waitForResponse(
-        res => res.url().includes('/api/v1/chart/data') && /"viz_type":"customer_profile"/.test(res.request().postData() || ''),
+        res =>
+          res.url().includes('/api/v1/chart/data') &&
+          /"viz_type":"customer_profile"/.test(res.request().postData() || ''),
       );
       await openDashboard(session, fx, 'dashboard-light');
       const sent = JSON.parse((await query).request().postData() || '{}');

@@ -39,7 +39,10 @@ function formDataFor(datasetId: number): CustomerProfileFormData {
   } as CustomerProfileFormData;
 }
 
-async function rows(api: SupersetApi, datasetId: number): Promise<{ formData: CustomerProfileFormData; result: QueryResult }> {
+async function rows(
+  api: SupersetApi,
+  datasetId: number,
+): Promise<{ formData: CustomerProfileFormData; result: QueryResult }> {
   const formData = formDataFor(datasetId);
   const body = (await api.post('/api/v1/chart/data', buildQuery(formData))) as { result: QueryResult[] };
   return { formData, result: body.result[0] };
@@ -91,7 +94,15 @@ describeIf(MARIADB, `a second engine behind Superset ${SUPERSET_VERSION}: MariaD
     const acme = result.data.find(r => r.customer_id === 'ACME-001');
     expect(acme).toBeDefined();
     if (!acme) return;
-    for (const detail of ['activities', 'invoices', 'payments', 'contacts', 'documents', 'arr_history', 'product_usage']) {
+    for (const detail of [
+      'activities',
+      'invoices',
+      'payments',
+      'contacts',
+      'documents',
+      'arr_history',
+      'product_usage',
+    ]) {
       expect(typeof acme[detail]).toBe('string');
       expect(Array.isArray(JSON.parse(acme[detail] as string))).toBe(true);
     }

@@ -76,9 +76,7 @@ e2e('explore', () => {
       const { page } = session;
       const outcomes: string[] = [];
       for (let load = 1; load <= LOADS; load += 1) {
-        const query = page.waitForRequest(
-          req => req.url().includes('/api/v1/chart/data') && req.method() === 'POST',
-        );
+        const query = page.waitForRequest(req => req.url().includes('/api/v1/chart/data') && req.method() === 'POST');
         await page.goto(`${BASE_URL}/explore/?slice_id=${fx.chartId}&customer_id=ACME-001`);
         const outcome = await firstLoad(page, FRAME);
         const sent = JSON.parse((await query).postData() || '{}');
@@ -95,7 +93,7 @@ e2e('explore', () => {
 
     // The race made certain: the bundle arrives 3 s late, long after explore's own data. Without the package's
     // explore hold this load shows an empty panel and "Empty query?" in every version (measured in 4.1.4 and 6.0.0).
-    test('a bundle that arrives 3 s late still gives the plugin\'s panel and query on the first load', async () => {
+    test("a bundle that arrives 3 s late still gives the plugin's panel and query on the first load", async () => {
       const context = session.context;
       const page = await context.newPage();
       await page.route(BUNDLE_URL, async route => {
@@ -160,7 +158,9 @@ e2e('explore', () => {
       const { page, errors } = session;
       await page.getByRole('tab', { name: 'Data' }).click();
       await checkbox(page, 'show_financial_data').uncheck();
-      const query = page.waitForResponse(res => res.url().includes('/api/v1/chart/data') && res.request().method() === 'POST');
+      const query = page.waitForResponse(
+        res => res.url().includes('/api/v1/chart/data') && res.request().method() === 'POST',
+      );
       await page.getByRole('button', { name: 'Update chart' }).click();
       const response = await query;
       expect(response.status()).toBe(200);

@@ -19,7 +19,9 @@ e2e('chart gallery', () => {
 
   test('the loader lists and imports the bundle, which registers customer_profile with the host', async () => {
     const { page } = session;
-    const bundle = page.waitForResponse(res => /\/customer-profile\/static\/customer-profile\.[0-9a-f]{16}\.js$/.test(res.url()));
+    const bundle = page.waitForResponse(res =>
+      /\/customer-profile\/static\/customer-profile\.[0-9a-f]{16}\.js$/.test(res.url()),
+    );
     await page.goto(`${BASE_URL}/chart/add`);
     const response = await bundle;
     expect(response.status()).toBe(200);
@@ -53,7 +55,10 @@ e2e('chart gallery', () => {
     const tile = page.getByText(PLUGIN_NAME, { exact: true }).first();
     await tile.waitFor();
     await tile.click();
-    await page.getByText(/One customer's 360° view/).first().waitFor();
+    await page
+      .getByText(/One customer's 360° view/)
+      .first()
+      .waitFor();
     await screenshot(page, 'gallery-light');
     expect(errors).toEqual([]);
   });

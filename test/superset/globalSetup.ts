@@ -70,7 +70,8 @@ async function upsertDataset(
 async function mariadbFixtures(api: SupersetApi): Promise<Fixtures['mariadb']> {
   const [databaseId] = await api.findIds('database', 'database_name', MARIADB_DB_NAME);
   if (databaseId === undefined) return undefined;
-  for (const id of await api.findIds('chart', 'slice_name', MARIADB_CHART_NAME)) await api.delete(`/api/v1/chart/${id}`);
+  for (const id of await api.findIds('chart', 'slice_name', MARIADB_CHART_NAME))
+    await api.delete(`/api/v1/chart/${id}`);
   const inner = fs.readFileSync(path.join(REPO_ROOT, 'demo/db/dataset.mysql.sql'), 'utf8').trim().replace(/;\s*$/, '');
   const sql = [
     'SELECT * FROM (',
@@ -86,7 +87,12 @@ async function mariadbFixtures(api: SupersetApi): Promise<Fixtures['mariadb']> {
     viz_type: VIZ_TYPE,
     datasource_id: datasetId,
     datasource_type: 'table',
-    params: JSON.stringify({ ...DEFAULT_FORM_DATA, viz_type: VIZ_TYPE, datasource: `${datasetId}__table`, adhoc_filters: [] }),
+    params: JSON.stringify({
+      ...DEFAULT_FORM_DATA,
+      viz_type: VIZ_TYPE,
+      datasource: `${datasetId}__table`,
+      adhoc_filters: [],
+    }),
   })) as { id: number };
   return { databaseId, datasetId, chartId: chart.id };
 }

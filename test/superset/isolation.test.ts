@@ -102,7 +102,10 @@ function hostRulesOnChart(page: Page): Promise<Leak[]> {
               continue; // a selector this browser cannot parse
             }
             if (hit && hit !== root) {
-              leaks.push({ selector: selector.trim().slice(0, 160), element: `${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)}` });
+              leaks.push({
+                selector: selector.trim().slice(0, 160),
+                element: `${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)}`,
+              });
             }
           }
         }
@@ -199,9 +202,16 @@ function stylesWithoutHost(page: Page): Promise<{ compared: number; differences:
       // eslint-disable-next-line no-new-func
       const own = new Function(`return ${ownSheet}`)() as (s: CSSStyleSheet) => boolean;
       const root = document.querySelector(frame) as HTMLElement;
-      const elements = [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))].filter(el => el.offsetParent !== null);
+      const elements = [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))].filter(
+        el => el.offsetParent !== null,
+      );
       const name = (el: Element) =>
-        `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}.${String(el.className).split(' ').filter(c => c.startsWith('cp360-')).join('.')}`;
+        `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}.${String(
+          el.className,
+        )
+          .split(' ')
+          .filter(c => c.startsWith('cp360-'))
+          .join('.')}`;
       const snapshot = () =>
         elements.map(el => {
           const style = getComputedStyle(el);
@@ -221,7 +231,9 @@ function stylesWithoutHost(page: Page): Promise<{ compared: number; differences:
         if (before[i] === after[i]) return;
         const a = before[i].split('|');
         const b = after[i].split('|');
-        const changed = properties.filter((_, j) => a[j] !== b[j]).map(p => `${p}: ${a[properties.indexOf(p)]} (host) vs ${b[properties.indexOf(p)]}`);
+        const changed = properties
+          .filter((_, j) => a[j] !== b[j])
+          .map(p => `${p}: ${a[properties.indexOf(p)]} (host) vs ${b[properties.indexOf(p)]}`);
         differences.push(`${name(el)}: ${changed.join('; ')}`);
       });
       return { compared: elements.length, differences: differences.slice(0, 40) };

@@ -20,8 +20,15 @@ const MEGABYTE = 'A'.repeat(1_000_000);
 const RTL = 'شركة أكمي 🚀 עברית';
 
 /** Values no kind of column can read. */
-const UNREADABLE = new Set(['an object', 'an invalid date', 'a far-future date', 'truncated JSON', 'broken JSON',
-  'a JSON object, not an array', 'an array of scalars']);
+const UNREADABLE = new Set([
+  'an object',
+  'an invalid date',
+  'a far-future date',
+  'truncated JSON',
+  'broken JSON',
+  'a JSON object, not an array',
+  'an array of scalars',
+]);
 
 const SCALAR_VALUES: [string, unknown][] = [
   ['null', null],
@@ -66,14 +73,16 @@ const tabOf = (model: string) => TAB_OF_GROUP[model.split('.')[0]] ?? 'overview'
 
 export function buildCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  const add = (column: string, model: string) => ([what, value]: [string, unknown]) =>
-    cases.push({
-      description: `${column}: ${what}`,
-      row: { ...acmeRow, [column]: value },
-      tab: tabOf(model),
-      column,
-      unreadable: UNREADABLE.has(what),
-    });
+  const add =
+    (column: string, model: string) =>
+    ([what, value]: [string, unknown]) =>
+      cases.push({
+        description: `${column}: ${what}`,
+        row: { ...acmeRow, [column]: value },
+        tab: tabOf(model),
+        column,
+        unreadable: UNREADABLE.has(what),
+      });
   SCALAR_COLUMNS.forEach(({ column, kind, model }) =>
     (kind === 'date' ? [...SCALAR_VALUES.slice(0, 4), ...DATE_VALUES] : SCALAR_VALUES).forEach(add(column, model)),
   );

@@ -2,10 +2,26 @@
  * Named fixtures. The seed's Acme example is the reference customer: ARR 250,000 with +15% YoY, health 45,
  * renewal in 25 days (relative to TODAY), products CRM, BI and API.
  */
-export const TODAY = new Date('2026-03-01T12:00:00Z');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { resolveToday } = require('../../scripts/today') as { resolveToday: () => string };
 
-const daysFrom = (days: number) => {
-  const d = new Date(Date.UTC(2026, 2, 1) + days * 86_400_000);
+/** The project's one reference day (CP360_TODAY, scripts/today.js), as YYYY-MM-DD; the fixtures are relative to it. */
+export const TODAY_ISO = resolveToday();
+/** Noon of the reference day, UTC: the clock of the tests that fix "today" (render.tsx, fixToday). */
+export const TODAY = new Date(`${TODAY_ISO}T12:00:00Z`);
+
+/** A day as the chart writes it in English, e.g. "Nov 27, 2026". */
+export const shortDate = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** The reference day plus `days`, as YYYY-MM-DD. */
+export const daysFrom = (days: number) => {
+  const d = new Date(Date.parse(`${TODAY_ISO}T00:00:00Z`) + days * 86_400_000);
   return d.toISOString().slice(0, 10);
 };
 
@@ -60,17 +76,52 @@ export const acmeRow: Record<string, unknown> = {
     { month: '2026-01-01', arr: 250000 },
   ]),
   invoices: [
-    { invoice_id: 'INV-1001', issued_date: '2026-01-01', due_date: '2026-01-31', paid_date: '2026-02-03', amount: 20833, status: 'paid' },
-    { invoice_id: 'INV-1002', issued_date: '2026-02-01', due_date: '2026-03-03', paid_date: null, amount: 20833, status: 'open' },
+    {
+      invoice_id: 'INV-1001',
+      issued_date: '2026-01-01',
+      due_date: '2026-01-31',
+      paid_date: '2026-02-03',
+      amount: 20833,
+      status: 'paid',
+    },
+    {
+      invoice_id: 'INV-1002',
+      issued_date: '2026-02-01',
+      due_date: '2026-03-03',
+      paid_date: null,
+      amount: 20833,
+      status: 'open',
+    },
   ],
   payments: [
     { payment_date: '2026-01-05', amount: 20833, days_late: 0 },
     { payment_date: '2026-02-03', amount: 20833, days_late: 3 },
   ],
   product_usage: [
-    { product_name: 'CRM', status: 'active', licenses: 200, active_users: 150, feature_adoption: 72, last_active_date: daysFrom(-2) },
-    { product_name: 'BI', status: 'active', licenses: 50, active_users: 20, feature_adoption: 40, last_active_date: daysFrom(-5) },
-    { product_name: 'API', status: 'active', licenses: 10, active_users: 9, feature_adoption: 80, last_active_date: daysFrom(-1) },
+    {
+      product_name: 'CRM',
+      status: 'active',
+      licenses: 200,
+      active_users: 150,
+      feature_adoption: 72,
+      last_active_date: daysFrom(-2),
+    },
+    {
+      product_name: 'BI',
+      status: 'active',
+      licenses: 50,
+      active_users: 20,
+      feature_adoption: 40,
+      last_active_date: daysFrom(-5),
+    },
+    {
+      product_name: 'API',
+      status: 'active',
+      licenses: 10,
+      active_users: 9,
+      feature_adoption: 80,
+      last_active_date: daysFrom(-1),
+    },
   ],
   usage_trend: [
     { date: daysFrom(-14), active_users: 170 },
@@ -89,20 +140,89 @@ export const acmeRow: Record<string, unknown> = {
     { date: '2026-02-01', score: 45 },
   ],
   activities: [
-    { activity_id: 'A1', activity_date: daysFrom(-3), type: 'meeting', subject: 'QBR preparation', owner: 'John Smith', outcome: 'Agreed agenda' },
-    { activity_id: 'A2', activity_date: daysFrom(-10), type: 'call', subject: 'Renewal check-in', owner: 'John Smith', outcome: 'Budget pending' },
-    { activity_id: 'A3', activity_date: daysFrom(-12), type: 'email', subject: 'Pricing follow-up', owner: 'John Smith', outcome: null },
-    { activity_id: 'A4', activity_date: daysFrom(-20), type: 'ticket', subject: 'SSO login failures', owner: 'Support', outcome: 'Resolved' },
-    { activity_id: 'A5', activity_date: daysFrom(-30), type: 'note', subject: 'Champion changed roles', owner: 'John Smith', outcome: null },
+    {
+      activity_id: 'A1',
+      activity_date: daysFrom(-3),
+      type: 'meeting',
+      subject: 'QBR preparation',
+      owner: 'John Smith',
+      outcome: 'Agreed agenda',
+    },
+    {
+      activity_id: 'A2',
+      activity_date: daysFrom(-10),
+      type: 'call',
+      subject: 'Renewal check-in',
+      owner: 'John Smith',
+      outcome: 'Budget pending',
+    },
+    {
+      activity_id: 'A3',
+      activity_date: daysFrom(-12),
+      type: 'email',
+      subject: 'Pricing follow-up',
+      owner: 'John Smith',
+      outcome: null,
+    },
+    {
+      activity_id: 'A4',
+      activity_date: daysFrom(-20),
+      type: 'ticket',
+      subject: 'SSO login failures',
+      owner: 'Support',
+      outcome: 'Resolved',
+    },
+    {
+      activity_id: 'A5',
+      activity_date: daysFrom(-30),
+      type: 'note',
+      subject: 'Champion changed roles',
+      owner: 'John Smith',
+      outcome: null,
+    },
   ],
   contacts: [
-    { name: 'Jane Doe', title: 'VP Operations', email: 'jane.doe@acme.example.com', phone: '+1 415 555 0111', role: 'Champion', is_primary: true, last_contacted: daysFrom(-3) },
-    { name: 'Bob Lee', title: 'CFO', email: 'bob.lee@acme.example.com', phone: '+1 415 555 0112', role: 'Economic buyer', is_primary: false, last_contacted: daysFrom(-40) },
+    {
+      name: 'Jane Doe',
+      title: 'VP Operations',
+      email: 'jane.doe@acme.example.com',
+      phone: '+1 415 555 0111',
+      role: 'Champion',
+      is_primary: true,
+      last_contacted: daysFrom(-3),
+    },
+    {
+      name: 'Bob Lee',
+      title: 'CFO',
+      email: 'bob.lee@acme.example.com',
+      phone: '+1 415 555 0112',
+      role: 'Economic buyer',
+      is_primary: false,
+      last_contacted: daysFrom(-40),
+    },
   ],
   documents: [
-    { title: 'Master Services Agreement', type: 'contract', url: 'https://docs.example.com/acme/msa.pdf', created_date: '2020-01-10', status: 'signed' },
-    { title: 'Renewal proposal 2026', type: 'proposal', url: 'https://docs.example.com/acme/renewal.pdf', created_date: daysFrom(-15), status: 'sent' },
-    { title: 'Suspicious link', type: 'other', url: 'javascript:alert(1)', created_date: daysFrom(-5), status: 'draft' },
+    {
+      title: 'Master Services Agreement',
+      type: 'contract',
+      url: 'https://docs.example.com/acme/msa.pdf',
+      created_date: '2020-01-10',
+      status: 'signed',
+    },
+    {
+      title: 'Renewal proposal 2026',
+      type: 'proposal',
+      url: 'https://docs.example.com/acme/renewal.pdf',
+      created_date: daysFrom(-15),
+      status: 'sent',
+    },
+    {
+      title: 'Suspicious link',
+      type: 'other',
+      url: 'javascript:alert(1)',
+      created_date: daysFrom(-5),
+      status: 'draft',
+    },
   ],
 };
 

@@ -105,9 +105,20 @@ export function fixToday() {
     jest.useFakeTimers({
       now: TODAY,
       doNotFake: [
-        'nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval',
-        'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
-        'hrtime', 'performance',
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'queueMicrotask',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'hrtime',
+        'performance',
       ],
     });
   });
@@ -135,13 +146,16 @@ export function chartProps({
   height = 800,
   datasourceColumns,
 }: ChartInput = {}): CustomerProfileProps {
-  return transformProps({
-    width,
-    height,
-    rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
-    queriesData: [{ data: rows, colnames: colnames ?? (rows[0] ? Object.keys(rows[0]) : []) }],
-    datasource: datasourceColumns ? { columns: datasourceColumns.map(column_name => ({ column_name })) } : {},
-  }, TODAY);
+  return transformProps(
+    {
+      width,
+      height,
+      rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
+      queriesData: [{ data: rows, colnames: colnames ?? (rows[0] ? Object.keys(rows[0]) : []) }],
+      datasource: datasourceColumns ? { columns: datasourceColumns.map(column_name => ({ column_name })) } : {},
+    },
+    TODAY,
+  );
 }
 
 /** Renders the whole chart, as Superset would after transformProps. */
@@ -152,7 +166,11 @@ export function renderChart(input: ChartInput = {}, theme?: object) {
 /** Renders one panel in the context of one customer. */
 export function renderPanel(
   Panel: React.ComponentType,
-  { row = acmeRow, formData = {}, compact = false }: { row?: Record<string, unknown>; formData?: Partial<CustomerProfileFormData>; compact?: boolean } = {},
+  {
+    row = acmeRow,
+    formData = {},
+    compact = false,
+  }: { row?: Record<string, unknown>; formData?: Partial<CustomerProfileFormData>; compact?: boolean } = {},
 ) {
   const options = resolveOptions(formData);
   const parsed = parseRow(row);

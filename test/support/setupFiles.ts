@@ -6,6 +6,14 @@ import { configure } from '@superset-ui/core';
 
 configure();
 
+// Every test runs on the project's one reference day (CP360_TODAY, scripts/today.js): the clock is moved to that day
+// and keeps running, as in the browser tests and the demo page. Tests that need a frozen clock fake it on top
+// (render.tsx, fixToday).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { todayInitScript } = require('../../scripts/today') as { todayInitScript: () => string };
+// eslint-disable-next-line no-new-func
+new Function(todayInitScript())();
+
 if (typeof window !== 'undefined') {
   // antd and @superset-ui read media queries; jsdom has no matchMedia.
   Object.defineProperty(window, 'matchMedia', {

@@ -40,7 +40,11 @@ test.each([
 });
 
 test("antd's translucent fills are read as the solid colour they show", () => {
-  const k = getTokens({ colorBgContainer: '#ffffff', colorFillQuaternary: 'rgba(0, 0, 0, 0.02)', colorPrimary: '#2893B3' });
+  const k = getTokens({
+    colorBgContainer: '#ffffff',
+    colorFillQuaternary: 'rgba(0, 0, 0, 0.02)',
+    colorPrimary: '#2893B3',
+  });
   expect(k.colorBgSubtle).toBe('#fafafa');
   expect(k.isDark).toBe(false);
   expect(contrast(k.colorPrimary, k.colorBgSubtle)).toBeGreaterThanOrEqual(4.5);

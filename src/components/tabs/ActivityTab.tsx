@@ -11,12 +11,7 @@ import type { Activity } from '../../model/types';
 import { activityTypeLabel, eventTypeLabel } from '../../i18n/labels';
 import type { Tokens } from '../../theme/tokens';
 import { useProfile } from '../context';
-import {
-  EmptyState,
-  Missing,
-  Section,
-  Stack,
-} from '../shared';
+import { EmptyState, Missing, Section, Stack } from '../shared';
 import VirtualList from '../VirtualList';
 
 type Filter = ActivityType | 'all';
@@ -32,80 +27,108 @@ export const rowHeightOf = (k: Tokens) => ROW_UNITS * k.unit;
 export const viewportHeightOf = (k: Tokens, compact: boolean) =>
   (compact ? VIEWPORT_UNITS.compact : VIEWPORT_UNITS.full) * k.unit;
 
-const Figures = styled.dl(withTokens(k => ({
-  display: 'grid',
-  gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.space(40)}), 1fr))`,
-  gap: k.space(2),
-  margin: 0,
-  dt: { color: k.colorTextSecondary, fontSize: k.fontSizeSm },
-  dd: { margin: 0, color: k.colorText, fontSize: k.fontSizeXl, fontWeight: k.fontWeightStrong },
-})));
+const Figures = styled.dl(
+  withTokens(k => ({
+    display: 'grid',
+    gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.space(40)}), 1fr))`,
+    gap: k.space(2),
+    margin: 0,
+    dt: { color: k.colorTextSecondary, fontSize: k.fontSizeSm },
+    dd: { margin: 0, color: k.colorText, fontSize: k.fontSizeXl, fontWeight: k.fontWeightStrong },
+  })),
+);
 
-const FilterBar = styled.div(withTokens(k => {
-  return { display: 'flex', flexWrap: 'wrap', gap: k.space(1.5), marginBottom: k.space(2) };
-}));
+const FilterBar = styled.div(
+  withTokens(k => {
+    return { display: 'flex', flexWrap: 'wrap', gap: k.space(1.5), marginBottom: k.space(2) };
+  }),
+);
 
-const FilterButton = styled.button(withTokens(k => ({
-  display: 'inline-flex',
-  alignItems: 'center',
-  gap: k.space(1.5),
-  padding: `${k.space(0.5)} ${k.space(2.5)}`,
-  border: `${k.px(1)} solid ${k.colorBorder}`,
-  borderRadius: k.radius,
-  background: k.colorBg,
-  color: k.colorText,
-  font: 'inherit',
-  fontSize: k.fontSizeSm,
-  cursor: 'pointer',
-  '&[aria-pressed="true"]': { borderColor: k.colorPrimary, color: k.colorPrimary, background: k.colorBgSubtle },
-  '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
-})));
+const FilterButton = styled.button(
+  withTokens(k => ({
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: k.space(1.5),
+    padding: `${k.space(0.5)} ${k.space(2.5)}`,
+    border: `${k.px(1)} solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+    color: k.colorText,
+    font: 'inherit',
+    fontSize: k.fontSizeSm,
+    cursor: 'pointer',
+    '&[aria-pressed="true"]': { borderColor: k.colorPrimary, color: k.colorPrimary, background: k.colorBgSubtle },
+    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+  })),
+);
 
-const Count = styled.span(withTokens(k => {
-  return { color: k.colorTextSecondary, fontVariantNumeric: 'tabular-nums' };
-}));
+const Count = styled.span(
+  withTokens(k => {
+    return { color: k.colorTextSecondary, fontVariantNumeric: 'tabular-nums' };
+  }),
+);
 
-const Summary = styled.p(withTokens(k => {
-  return { margin: `0 0 ${k.space(2)}`, color: k.colorTextSecondary, fontSize: k.fontSizeSm };
-}));
+const Summary = styled.p(
+  withTokens(k => {
+    return { margin: `0 0 ${k.space(2)}`, color: k.colorTextSecondary, fontSize: k.fontSizeSm };
+  }),
+);
 
-const EventBody = styled.div(withTokens(k => ({
-  height: '100%',
-  boxSizing: 'border-box',
-  padding: `${k.space(PAD_UNITS)} ${k.space(3)}`,
-  display: 'grid',
-  gridTemplateRows: `${k.space(LINE_UNITS)} ${k.space(LINE_UNITS)}`,
-  lineHeight: k.space(LINE_UNITS),
-  minWidth: 0,
-})));
+const EventBody = styled.div(
+  withTokens(k => ({
+    height: '100%',
+    boxSizing: 'border-box',
+    padding: `${k.space(PAD_UNITS)} ${k.space(3)}`,
+    display: 'grid',
+    gridTemplateRows: `${k.space(LINE_UNITS)} ${k.space(LINE_UNITS)}`,
+    lineHeight: k.space(LINE_UNITS),
+    minWidth: 0,
+  })),
+);
 
-const Line = styled.div(withTokens(k => {
-  return { display: 'flex', alignItems: 'center', gap: k.space(2), minWidth: 0 };
-}));
+const Line = styled.div(
+  withTokens(k => {
+    return { display: 'flex', alignItems: 'center', gap: k.space(2), minWidth: 0 };
+  }),
+);
 
 /** Text cut to one line: rows have a fixed height; the full text stays in the DOM and in the tooltip. */
-const Clip = styled.span({ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' });
+const Clip = styled.span({
+  flex: '1 1 auto',
+  minWidth: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+});
 
-const Subject = styled(Clip)(withTokens(k => {
-  return { color: k.colorText, fontSize: k.fontSize, fontWeight: k.fontWeightStrong };
-}));
+const Subject = styled(Clip)(
+  withTokens(k => {
+    return { color: k.colorText, fontSize: k.fontSize, fontWeight: k.fontWeightStrong };
+  }),
+);
 
-const Meta = styled(Clip)(withTokens(k => {
-  return { color: k.colorTextSecondary, fontSize: k.fontSizeSm, paddingLeft: k.space(4) };
-}));
+const Meta = styled(Clip)(
+  withTokens(k => {
+    return { color: k.colorTextSecondary, fontSize: k.fontSizeSm, paddingLeft: k.space(4) };
+  }),
+);
 
-const When = styled.time(withTokens(k => {
-  return { flex: 'none', color: k.colorTextSecondary, fontSize: k.fontSizeSm, fontVariantNumeric: 'tabular-nums' };
-}));
+const When = styled.time(
+  withTokens(k => {
+    return { flex: 'none', color: k.colorTextSecondary, fontSize: k.fontSizeSm, fontVariantNumeric: 'tabular-nums' };
+  }),
+);
 
 /** The type's mark: one series colour per type; the type is also written out, so colour is never the only cue. */
-const TypeMark = styled.span<{ colourIndex: number }>(withTokens<{ colourIndex: number }>((k, { colourIndex }) => ({
-  flex: 'none',
-  width: k.space(2),
-  height: k.space(2),
-  borderRadius: '50%',
-  background: k.series[colourIndex % k.series.length],
-})));
+const TypeMark = styled.span<{ colourIndex: number }>(
+  withTokens<{ colourIndex: number }>((k, { colourIndex }) => ({
+    flex: 'none',
+    width: k.space(2),
+    height: k.space(2),
+    borderRadius: '50%',
+    background: k.series[colourIndex % k.series.length],
+  })),
+);
 
 function EventRow({ event }: { event: Activity }) {
   const { format } = useProfile();
@@ -183,8 +206,7 @@ export default function ActivityTab() {
                   onClick={() => setFilter(id)}
                   title={tn('%s event', '%s events', count, format.integer(count))}
                 >
-                  {label}{' '}
-                  <Count>{format.integer(count)}</Count>
+                  {label} <Count>{format.integer(count)}</Count>
                 </FilterButton>
               ))}
             </FilterBar>

@@ -9,51 +9,49 @@ import { t } from '../../i18n';
 import type { Contact } from '../../model/types';
 import { mailtoUrl, telUrl } from '../../model/url';
 import { useProfile } from '../context';
-import {
-  Badge,
-  EmptyState,
-  FieldItem,
-  FieldList,
-  Missing,
-  Section,
-  useFirstRows,
-} from '../shared';
+import { Badge, EmptyState, FieldItem, FieldList, Missing, Section, useFirstRows } from '../shared';
 
-const Grid = styled.ul(withTokens(k => ({
-  display: 'grid',
-  // One column on a small tile, as many as fit on a wide one.
-  gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${k.space(64)}), 1fr))`,
-  gap: k.space(3),
-  margin: 0,
-  padding: 0,
-  listStyle: 'none',
-})));
-
-const Card = styled.li(withTokens(k => ({
-  display: 'flex',
-  flexDirection: 'column',
-  gap: k.space(2),
-  minWidth: 0,
-  padding: k.space(3),
-  border: `${k.px(1)} solid ${k.colorBorder}`,
-  borderRadius: k.radius,
-  background: k.colorBg,
-})));
-
-const CardHead = styled.div(withTokens(k => ({
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  gap: k.space(2),
-  h4: {
+const Grid = styled.ul(
+  withTokens(k => ({
+    display: 'grid',
+    // One column on a small tile, as many as fit on a wide one.
+    gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${k.space(64)}), 1fr))`,
+    gap: k.space(3),
     margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  })),
+);
+
+const Card = styled.li(
+  withTokens(k => ({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: k.space(2),
     minWidth: 0,
-    fontSize: k.fontSizeLg,
-    fontWeight: k.fontWeightStrong,
-    color: k.colorText,
-    overflowWrap: 'anywhere',
-  },
-})));
+    padding: k.space(3),
+    border: `${k.px(1)} solid ${k.colorBorder}`,
+    borderRadius: k.radius,
+    background: k.colorBg,
+  })),
+);
+
+const CardHead = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: k.space(2),
+    h4: {
+      margin: 0,
+      minWidth: 0,
+      fontSize: k.fontSizeLg,
+      fontWeight: k.fontWeightStrong,
+      color: k.colorText,
+      overflowWrap: 'anywhere',
+    },
+  })),
+);
 
 /** A mailto:/tel: link when the helper accepts the text; the text alone otherwise. */
 function ContactLink({ href, text, label }: { href: string | undefined; text: string; label: string }) {

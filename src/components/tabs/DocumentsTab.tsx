@@ -11,56 +11,58 @@ import type { CustomerDocument } from '../../model/types';
 import { safeWebUrl } from '../../model/url';
 import { documentTypeLabel } from '../../i18n/labels';
 import { useProfile } from '../context';
-import {
-  Badge,
-  EmptyState,
-  Missing,
-  Section,
-  Tone,
-  useFirstRows,
-  VisuallyHidden,
-} from '../shared';
+import { Badge, EmptyState, Missing, Section, Tone, useFirstRows, VisuallyHidden } from '../shared';
 
-const Groups = styled.div(withTokens(k => ({
-  display: 'grid',
-  gap: k.space(3),
-  gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.px(k.breakpoints.narrow / 2)}), 1fr))`,
-})));
+const Groups = styled.div(
+  withTokens(k => ({
+    display: 'grid',
+    gap: k.space(3),
+    gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${k.px(k.breakpoints.narrow / 2)}), 1fr))`,
+  })),
+);
 
 const List = styled.ul({ margin: 0, padding: 0, listStyle: 'none' });
 
-const Item = styled.li(withTokens(k => ({
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'baseline',
-  columnGap: k.space(2),
-  rowGap: k.space(1),
-  padding: `${k.space(2)} 0`,
-  borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
-  fontSize: k.fontSize,
-  '&:last-of-type': { borderBottom: 'none' },
-})));
+const Item = styled.li(
+  withTokens(k => ({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: k.space(2),
+    rowGap: k.space(1),
+    padding: `${k.space(2)} 0`,
+    borderBottom: `${k.px(1)} solid ${k.colorBorder}`,
+    fontSize: k.fontSize,
+    '&:last-of-type': { borderBottom: 'none' },
+  })),
+);
 
-const Title = styled.div(withTokens(k => ({
-  flex: '1 1 60%',
-  minWidth: 0,
-  color: k.colorText,
-  overflowWrap: 'anywhere',
-  a: { color: k.colorPrimary },
-})));
+const Title = styled.div(
+  withTokens(k => ({
+    flex: '1 1 60%',
+    minWidth: 0,
+    color: k.colorText,
+    overflowWrap: 'anywhere',
+    a: { color: k.colorPrimary },
+  })),
+);
 
-const Note = styled.div(withTokens(k => {
-  return { color: k.colorTextSecondary, fontSize: k.fontSizeSm };
-}));
+const Note = styled.div(
+  withTokens(k => {
+    return { color: k.colorTextSecondary, fontSize: k.fontSizeSm };
+  }),
+);
 
-const Meta = styled.div(withTokens(k => ({
-  display: 'flex',
-  alignItems: 'center',
-  gap: k.space(2),
-  color: k.colorTextSecondary,
-  fontSize: k.fontSizeSm,
-  whiteSpace: 'nowrap',
-})));
+const Meta = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    alignItems: 'center',
+    gap: k.space(2),
+    color: k.colorTextSecondary,
+    fontSize: k.fontSizeSm,
+    whiteSpace: 'nowrap',
+  })),
+);
 
 /** Common statuses get a colour; any other status is shown as written, in the neutral tone. */
 const STATUS_TONE: Record<string, Tone> = {
@@ -145,7 +147,9 @@ export default function DocumentsTab() {
     // Newest first within a type; undated documents last.
     return DOCUMENT_TYPES.filter(type => byType.has(type)).map(type => ({
       type,
-      documents: (byType.get(type) ?? []).sort((a, b) => (b.createdDate ?? '') < (a.createdDate ?? '') ? -1 : (b.createdDate ?? '') > (a.createdDate ?? '') ? 1 : 0),
+      documents: (byType.get(type) ?? []).sort((a, b) =>
+        (b.createdDate ?? '') < (a.createdDate ?? '') ? -1 : (b.createdDate ?? '') > (a.createdDate ?? '') ? 1 : 0,
+      ),
     }));
   }, [profile.documents]);
 

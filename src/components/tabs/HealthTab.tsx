@@ -27,28 +27,34 @@ import {
   TableScroll,
 } from '../shared';
 
-const ScoreLine = styled.div(withTokens(k => ({
-  display: 'flex',
-  alignItems: 'baseline',
-  flexWrap: 'wrap',
-  gap: k.space(2),
-  marginBottom: k.space(2),
-  color: k.colorText,
-})));
+const ScoreLine = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    marginBottom: k.space(2),
+    color: k.colorText,
+  })),
+);
 
-const Score = styled.span(withTokens(k => {
-  return { fontSize: k.fontSizeXxl, fontWeight: k.fontWeightStrong, lineHeight: 1.2 };
-}));
+const Score = styled.span(
+  withTokens(k => {
+    return { fontSize: k.fontSizeXxl, fontWeight: k.fontWeightStrong, lineHeight: 1.2 };
+  }),
+);
 
-const Callout = styled.p(withTokens(k => ({
-  margin: `0 0 ${k.space(2)}`,
-  padding: `${k.space(2)} ${k.space(3)}`,
-  borderLeft: `${k.px(3)} solid ${k.colorWarning}`,
-  background: k.colorBgSubtle,
-  borderRadius: k.radius,
-  fontSize: k.fontSize,
-  color: k.colorText,
-})));
+const Callout = styled.p(
+  withTokens(k => ({
+    margin: `0 0 ${k.space(2)}`,
+    padding: `${k.space(2)} ${k.space(3)}`,
+    borderLeft: `${k.px(3)} solid ${k.colorWarning}`,
+    background: k.colorBgSubtle,
+    borderRadius: k.radius,
+    fontSize: k.fontSize,
+    color: k.colorText,
+  })),
+);
 
 const clampScore = (value: number) => Math.min(100, Math.max(0, value));
 

@@ -6,25 +6,19 @@ import { withTokens } from '../../theme/styles';
 import { t } from '../../i18n';
 import { useProfile } from '../context';
 import KpiCards from '../KpiCards';
-import {
-  Badge,
-  PaymentHealthBadge,
-  Columns,
-  FieldItem,
-  FieldList,
-  Muted,
-  Section,
-  Stack,
-  WebLink,
-} from '../shared';
+import { Badge, PaymentHealthBadge, Columns, FieldItem, FieldList, Muted, Section, Stack, WebLink } from '../shared';
 
-const Row = styled.div(withTokens(k => {
-  return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', marginTop: k.space(2) };
-}));
+const Row = styled.div(
+  withTokens(k => {
+    return { display: 'flex', flexWrap: 'wrap', gap: k.space(2), alignItems: 'center', marginTop: k.space(2) };
+  }),
+);
 
-const Label = styled.label(withTokens(k => {
-  return { display: 'block', color: k.colorTextSecondary, margin: `${k.space(2)} 0 ${k.space(1)}` };
-}));
+const Label = styled.label(
+  withTokens(k => {
+    return { display: 'block', color: k.colorTextSecondary, margin: `${k.space(2)} 0 ${k.space(1)}` };
+  }),
+);
 
 /** Fields a viewer may correct locally, and the notes. */
 const EDITABLE = ['industry', 'region', 'city'] as const;

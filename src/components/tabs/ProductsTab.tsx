@@ -26,30 +26,34 @@ import {
   Tone,
 } from '../shared';
 
-const Warning = styled.div(withTokens(k => ({
-  display: 'flex',
-  alignItems: 'baseline',
-  flexWrap: 'wrap',
-  gap: k.space(2),
-  padding: `${k.space(2)} ${k.space(3)}`,
-  border: `${k.lineWidth} solid ${k.colorWarning}`,
-  borderRadius: k.radius,
-  background: k.colorBgSubtle,
-  color: k.colorText,
-  fontSize: k.fontSize,
-  strong: { fontWeight: k.fontWeightStrong },
-})));
+const Warning = styled.div(
+  withTokens(k => ({
+    display: 'flex',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    padding: `${k.space(2)} ${k.space(3)}`,
+    border: `${k.lineWidth} solid ${k.colorWarning}`,
+    borderRadius: k.radius,
+    background: k.colorBgSubtle,
+    color: k.colorText,
+    fontSize: k.fontSize,
+    strong: { fontWeight: k.fontWeightStrong },
+  })),
+);
 
-const NameList = styled.ul(withTokens(k => ({
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: k.space(2),
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-  fontSize: k.fontSize,
-  color: k.colorText,
-})));
+const NameList = styled.ul(
+  withTokens(k => ({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: k.space(2),
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    fontSize: k.fontSize,
+    color: k.colorText,
+  })),
+);
 
 /** Known product statuses; anything else is shown as written, in a neutral tone. */
 function productStatus(status: string | undefined): { label: string; tone: Tone } | undefined {
@@ -135,8 +139,7 @@ function UsageTrend() {
   const points: ChartPoint[] = profile.products.usageTrend
     .filter(p => p.activeUsers !== undefined)
     .map(p => ({ label: format.date(p.date) ?? '', value: p.activeUsers as number }));
-  if (!points.length)
-    return <EmptyState title={t('No usage trend')} columns={['usage_trend']} />;
+  if (!points.length) return <EmptyState title={t('No usage trend')} columns={['usage_trend']} />;
   const first = points[0];
   const last = points[points.length - 1];
   const summary = t(
@@ -172,10 +175,7 @@ export default function ProductsTab() {
     products.lastActiveDate === undefined;
   if (nothing)
     return (
-      <EmptyState
-        title={t('No product or usage data')}
-        columns={['product_usage', 'usage_trend', 'active_products']}
-      />
+      <EmptyState title={t('No product or usage data')} columns={['product_usage', 'usage_trend', 'active_products']} />
     );
 
   const { count, adoption } = facts.products;

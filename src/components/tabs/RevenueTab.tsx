@@ -27,33 +27,37 @@ import {
   useFirstRows,
 } from '../shared';
 
-const Legend = styled.ul(withTokens(k => ({
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: `${k.space(1)} ${k.space(3)}`,
-  listStyle: 'none',
-  margin: `${k.space(2)} 0`,
-  padding: 0,
-  fontSize: k.fontSizeSm,
-  color: k.colorTextSecondary,
-  li: { display: 'inline-flex', alignItems: 'center', gap: k.space(1) },
-})));
+const Legend = styled.ul(
+  withTokens(k => ({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${k.space(1)} ${k.space(3)}`,
+    listStyle: 'none',
+    margin: `${k.space(2)} 0`,
+    padding: 0,
+    fontSize: k.fontSizeSm,
+    color: k.colorTextSecondary,
+    li: { display: 'inline-flex', alignItems: 'center', gap: k.space(1) },
+  })),
+);
 
 /** A column header that sorts: a real button, so it is reachable and operable from the keyboard. */
-const SortButton = styled.button(withTokens(k => ({
-  display: 'inline-flex',
-  alignItems: 'center',
-  gap: k.space(1),
-  padding: 0,
-  border: 0,
-  background: 'none',
-  font: 'inherit',
-  fontWeight: k.fontWeightStrong,
-  color: 'inherit',
-  cursor: 'pointer',
-  '&:hover': { color: k.colorText },
-  '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(2) },
-})));
+const SortButton = styled.button(
+  withTokens(k => ({
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: k.space(1),
+    padding: 0,
+    border: 0,
+    background: 'none',
+    font: 'inherit',
+    fontWeight: k.fontWeightStrong,
+    color: 'inherit',
+    cursor: 'pointer',
+    '&:hover': { color: k.colorText },
+    '&:focus-visible': { outline: `${k.px(2)} solid ${k.colorPrimary}`, outlineOffset: k.px(2) },
+  })),
+);
 
 type SortKey = 'issued' | 'amount' | 'status';
 type Direction = 'ascending' | 'descending';
@@ -146,40 +150,40 @@ function InvoiceTable({ invoices }: { invoices: Invoice[] }) {
   const { shown: rows, more } = useFirstRows(sorted, FIRST_INVOICES);
   return (
     <>
-    <TableScroll>
-      <Table aria-label={t('Invoices')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('Invoice')}</th>
-            <SortHeader label={t('Issued')} column="issued" sort={sort} onSort={onSort} />
-            <th scope="col">{t('Due')}</th>
-            <th scope="col">{t('Paid')}</th>
-            <SortHeader label={t('Amount')} column="amount" sort={sort} onSort={onSort} numeric />
-            <SortHeader label={t('Status')} column="status" sort={sort} onSort={onSort} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((invoice, index) => (
-            <tr key={`${invoice.invoiceId ?? ''}-${index}`}>
-              <th scope="row">{invoice.invoiceId ?? <Missing />}</th>
-              <td>{format.date(invoice.issuedDate) ?? <Missing />}</td>
-              <td>{format.date(invoice.dueDate) ?? <Missing />}</td>
-              <td>{format.date(invoice.paidDate) ?? <Missing />}</td>
-              <td className="num">{format.money(invoice.amount) ?? <Missing />}</td>
-              <td>
-                {invoice.status === undefined ? (
-                  <Missing />
-                ) : (
-                  <Badge tone={INVOICE_TONE[invoice.status.toLowerCase()] ?? 'neutral'}>
-                    {invoiceStatusLabel(invoice.status)}
-                  </Badge>
-                )}
-              </td>
+      <TableScroll>
+        <Table aria-label={t('Invoices')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('Invoice')}</th>
+              <SortHeader label={t('Issued')} column="issued" sort={sort} onSort={onSort} />
+              <th scope="col">{t('Due')}</th>
+              <th scope="col">{t('Paid')}</th>
+              <SortHeader label={t('Amount')} column="amount" sort={sort} onSort={onSort} numeric />
+              <SortHeader label={t('Status')} column="status" sort={sort} onSort={onSort} />
             </tr>
-          ))}
-        </tbody>
-      </Table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((invoice, index) => (
+              <tr key={`${invoice.invoiceId ?? ''}-${index}`}>
+                <th scope="row">{invoice.invoiceId ?? <Missing />}</th>
+                <td>{format.date(invoice.issuedDate) ?? <Missing />}</td>
+                <td>{format.date(invoice.dueDate) ?? <Missing />}</td>
+                <td>{format.date(invoice.paidDate) ?? <Missing />}</td>
+                <td className="num">{format.money(invoice.amount) ?? <Missing />}</td>
+                <td>
+                  {invoice.status === undefined ? (
+                    <Missing />
+                  ) : (
+                    <Badge tone={INVOICE_TONE[invoice.status.toLowerCase()] ?? 'neutral'}>
+                      {invoiceStatusLabel(invoice.status)}
+                    </Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </TableScroll>
       {more}
     </>
   );
@@ -223,7 +227,14 @@ const MAX_PAYMENT_BARS = 60;
 function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
   const { format, thresholds, facts } = useProfile();
   const { payments } = revenue;
-  const { timed, onTime, late, avgDelay: avg, health, lateness } = facts.payments ?? { timed: 0, onTime: 0, late: 0, lateness: [] };
+  const {
+    timed,
+    onTime,
+    late,
+    avgDelay: avg,
+    health,
+    lateness,
+  } = facts.payments ?? { timed: 0, onTime: 0, late: 0, lateness: [] };
   const avgDelay = avg?.value;
   // Payments are in date order: the chart draws the most recent ones, the figures below count them all.
   const paid = payments.flatMap((p, index) =>
@@ -294,8 +305,7 @@ function PaymentTimeline({ revenue }: { revenue: RevenueInfo }) {
 export default function RevenueTab() {
   const { profile, facts, format } = useProfile();
   const { revenue } = profile;
-  if (!revenue)
-    return <EmptyState title={t('Financial data is hidden by the chart settings')} columns={[]} />;
+  if (!revenue) return <EmptyState title={t('Financial data is hidden by the chart settings')} columns={[]} />;
   const growth = facts.arrGrowth;
   return (
     <Stack>
@@ -307,8 +317,7 @@ export default function RevenueTab() {
               { label: t('Current ARR'), value: format.money(revenue.currentArr) },
               { label: t('Previous month ARR'), value: format.money(revenue.prevMonthArr) },
               {
-                label:
-                  growth?.period === 'mom' ? t('ARR growth (month over month)') : t('ARR growth (year over year)'),
+                label: growth?.period === 'mom' ? t('ARR growth (month over month)') : t('ARR growth (year over year)'),
                 value: format.growth(growth?.value),
               },
               { label: t('Lifetime value'), value: format.money(revenue.ltv) },

@@ -1,5 +1,10 @@
 /** Column mapping: one `column_<name>` control per contract column, generated from the contract table. */
-import type { ControlPanelSectionConfig, ControlPanelState, ControlSetItem, ControlSetRow } from '@superset-ui/chart-controls';
+import type {
+  ControlPanelSectionConfig,
+  ControlPanelState,
+  ControlSetItem,
+  ControlSetRow,
+} from '@superset-ui/chart-controls';
 import { t } from '../../i18n';
 import { CONTRACT_COLUMNS, REQUIRED_COLUMNS } from '../../model/columns';
 import { mappingControlName } from '../formData';
@@ -18,26 +23,24 @@ export function datasetColumnNames(state: { datasource?: DatasourceLike | object
 
 /** Each defaults to the dataset column of the contract's name when there is one. */
 function mappingRows(): ControlSetRow[] {
-  const items = CONTRACT_COLUMNS.map(
-    (column): ControlSetItem => ({
-      name: mappingControlName(column),
-      config: {
-        type: 'SelectControl',
-        label: column,
-        description: REQUIRED_COLUMNS.includes(column)
-          ? t('Required. The dataset column that feeds %s.', column)
-          : t('The dataset column that feeds %s. Empty: the chart does without it.', column),
-        clearable: true,
-        mapStateToProps: (state: ControlPanelState) => {
-          const names = datasetColumnNames(state);
-          return {
-            choices: names.map(name => [name, name]),
-            default: names.includes(column) ? column : null,
-          };
-        },
+  const items = CONTRACT_COLUMNS.map((column): ControlSetItem => ({
+    name: mappingControlName(column),
+    config: {
+      type: 'SelectControl',
+      label: column,
+      description: REQUIRED_COLUMNS.includes(column)
+        ? t('Required. The dataset column that feeds %s.', column)
+        : t('The dataset column that feeds %s. Empty: the chart does without it.', column),
+      clearable: true,
+      mapStateToProps: (state: ControlPanelState) => {
+        const names = datasetColumnNames(state);
+        return {
+          choices: names.map(name => [name, name]),
+          default: names.includes(column) ? column : null,
+        };
       },
-    }),
-  );
+    },
+  }));
   const rows: ControlSetRow[] = [];
   for (let i = 0; i < items.length; i += 2) rows.push(items.slice(i, i + 2));
   return rows;

@@ -2,7 +2,9 @@
 import type { ControlSetItem, CustomControlConfig } from '@superset-ui/chart-controls';
 import { CustomerProfileOptions, DEFAULT_FORM_DATA } from '../formData';
 
-type OptionsOf<T> = { [K in keyof CustomerProfileOptions]: CustomerProfileOptions[K] extends T ? K : never }[keyof CustomerProfileOptions];
+type OptionsOf<T> = {
+  [K in keyof CustomerProfileOptions]: CustomerProfileOptions[K] extends T ? K : never;
+}[keyof CustomerProfileOptions];
 
 export const checkbox = (
   name: OptionsOf<boolean>,

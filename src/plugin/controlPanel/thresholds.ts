@@ -55,9 +55,14 @@ export const thresholdsSection = (): ControlPanelSectionConfig => ({
       numberInput('renewal_urgent_days', t('Renewal urgent days'), t('Alert when renewal is this close'), {
         validators: [nonNegativeDays],
       }),
-      numberInput('inactivity_alert_days', t('Inactivity alert days'), t('Alert after this many days without activity'), {
-        validators: [nonNegativeDays],
-      }),
+      numberInput(
+        'inactivity_alert_days',
+        t('Inactivity alert days'),
+        t('Alert after this many days without activity'),
+        {
+          validators: [nonNegativeDays],
+        },
+      ),
     ],
     [
       numberInput('churn_risk_high_threshold', t('Churn risk high'), t('Alert at or above this churn risk'), {

@@ -6,7 +6,13 @@ import { rowWith, sparseRow } from '../../support/fixtures';
 const NOTE = 'Link not shown: only http and https addresses open';
 const SAFE_HREF = /^(https?:|mailto:|tel:)/i;
 
-const badDocument = (url: string) => ({ title: 'Bad', type: 'contract', url, created_date: '2026-01-01', status: 'draft' });
+const badDocument = (url: string) => ({
+  title: 'Bad',
+  type: 'contract',
+  url,
+  created_date: '2026-01-01',
+  status: 'draft',
+});
 
 function expectOnlySafeLinks(container: HTMLElement) {
   container.querySelectorAll('a').forEach(a => expect(a.getAttribute('href') ?? '').toMatch(SAFE_HREF));
@@ -82,8 +88,12 @@ test('a document without an address is plain text without a note', () => {
 });
 
 test('an untitled document with a safe address still has a link with a name', () => {
-  renderPanel(DocumentsTab, { row: rowWith({ documents: [{ type: 'proposal', url: 'https://docs.example.com/p.pdf' }] }) });
-  expect(screen.getByRole('link', { name: /Untitled document/ }).getAttribute('href')).toBe('https://docs.example.com/p.pdf');
+  renderPanel(DocumentsTab, {
+    row: rowWith({ documents: [{ type: 'proposal', url: 'https://docs.example.com/p.pdf' }] }),
+  });
+  expect(screen.getByRole('link', { name: /Untitled document/ }).getAttribute('href')).toBe(
+    'https://docs.example.com/p.pdf',
+  );
 });
 
 test('works on a small tile', () => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/dom';
 import ProductsTab from '../../../src/components/tabs/ProductsTab';
 import { renderPanel } from '../../support/render';
-import { acmeRow, rowWith, sparseRow } from '../../support/fixtures';
+import { acmeRow, daysFrom, rowWith, shortDate, sparseRow } from '../../support/fixtures';
 
 const emptyProducts = { product_usage: null, usage_trend: null, active_products: null };
 
@@ -22,7 +22,9 @@ describe('ProductsTab', () => {
     renderPanel(ProductsTab);
     expect(screen.getByText('Products').nextElementSibling?.textContent).toBe('3');
     expect(screen.getByText('Average feature adoption').nextElementSibling?.textContent).toBe('64%');
-    expect(screen.getByText('Last active', { selector: 'dt' }).nextElementSibling?.textContent).toBe('Feb 27, 2026');
+    expect(screen.getByText('Last active', { selector: 'dt' }).nextElementSibling?.textContent).toBe(
+      shortDate(daysFrom(-2)),
+    );
   });
 
   it('draws the usage trend with a summary a screen reader can read', () => {
@@ -38,8 +40,8 @@ describe('ProductsTab', () => {
   });
 
   describe('inactivity warning', () => {
-    // TODAY is 2026-03-01; the last sign of life is 2026-01-30, 30 days before.
-    const quiet = rowWith({ last_active_date: '2026-01-30', last_interaction_date: '2026-01-15' });
+    // The last sign of life is 30 days before the reference day.
+    const quiet = rowWith({ last_active_date: daysFrom(-30), last_interaction_date: daysFrom(-45) });
 
     it('appears when the days without activity exceed the limit', () => {
       renderPanel(ProductsTab, { row: quiet, formData: { inactivity_alert_days: 29 } });
@@ -54,7 +56,7 @@ describe('ProductsTab', () => {
 
     it('falls back to the last interaction date', () => {
       renderPanel(ProductsTab, {
-        row: rowWith({ last_active_date: null, last_interaction_date: '2026-01-30' }),
+        row: rowWith({ last_active_date: null, last_interaction_date: daysFrom(-30) }),
         formData: { inactivity_alert_days: 29 },
       });
       expect(screen.getByText('No activity for 30 days')).toBeTruthy();

@@ -85,9 +85,9 @@ async function logIn(context: BrowserContext): Promise<void> {
 /** Resolves once the bundle has registered the chart with the host's registry. */
 export async function waitForPlugin(page: Page, key = VIZ_TYPE): Promise<void> {
   await page.waitForFunction(vizType => {
-    const core = (window as unknown as Record<string, { getChartMetadataRegistry?: () => { has(k: string): boolean } }>)[
-      '__superset__/@superset-ui/core'
-    ];
+    const core = (
+      window as unknown as Record<string, { getChartMetadataRegistry?: () => { has(k: string): boolean } }>
+    )['__superset__/@superset-ui/core'];
     return !!core?.getChartMetadataRegistry?.().has(vizType);
   }, key);
 }
@@ -172,7 +172,10 @@ export function luminance(rgb: string | undefined): number | undefined {
  */
 export async function spyOnChartProps(page: Page, key = VIZ_TYPE): Promise<void> {
   await page.evaluate(vizType => {
-    type Registry = { get(k: string): (p: Record<string, unknown>) => unknown; registerValue(k: string, v: unknown): void };
+    type Registry = {
+      get(k: string): (p: Record<string, unknown>) => unknown;
+      registerValue(k: string, v: unknown): void;
+    };
     const core = (window as unknown as Record<string, { getChartTransformPropsRegistry(): Registry }>)[
       '__superset__/@superset-ui/core'
     ];
