@@ -6,7 +6,6 @@
 import createCache from '@emotion/cache';
 import { CacheProvider, ThemeProvider, useTheme } from '@emotion/react';
 import styled from '@emotion/styled';
-import { getTokens, Tokens } from './tokens';
 
 export { CacheProvider, styled, ThemeProvider, useTheme };
 
@@ -18,7 +17,3 @@ export { CacheProvider, styled, ThemeProvider, useTheme };
 export const emotionCache = createCache({ key: 'cprofile' });
 export { getTokens, antdThemeOf, antdClass, ANTD_PREFIX, SAMPLE_THEMES } from './tokens';
 export type { Tokens } from './tokens';
-
-export function useTokens(): Tokens {
-  return getTokens(useTheme());
-}
