@@ -4,22 +4,14 @@
  * give the model the view expects.
  */
 import buildQuery from '../../src/plugin/buildQuery';
-import transformProps, { CustomerProfileChartProps, CustomerProfileProps } from '../../src/plugin/transformProps';
+import type { CustomerProfileProps } from '../../src/plugin/transformProps';
 import { CustomerProfileFormData, DEFAULT_FORM_DATA } from '../../src/plugin/formData';
 import { FINANCIAL_COLUMNS } from '../../src/model/columns';
 import type { CustomerProfile } from '../../src/model/types';
 import { Fixtures, readFixtures, SupersetApi, utcDayPlus, VIZ_TYPE } from './support/api';
+import { QueryResult, toProps } from './support/chartProps';
 
 const e2e = process.env.SUPERSET_E2E === '1' ? describe : describe.skip;
-
-interface QueryResult {
-  data: Record<string, unknown>[];
-  colnames: string[];
-  coltypes: number[];
-  rowcount: number;
-  query?: string;
-  status?: string;
-}
 
 let api: SupersetApi;
 let fx: Fixtures;
@@ -40,16 +32,6 @@ async function chartData(formData: CustomerProfileFormData): Promise<QueryResult
   const body = (await api.post('/api/v1/chart/data', queryContext)) as { result: QueryResult[] };
   expect(body.result).toHaveLength(1);
   return body.result[0];
-}
-
-function toProps(formData: CustomerProfileFormData, result: QueryResult): CustomerProfileProps {
-  return transformProps({
-    width: 1200,
-    height: 800,
-    rawFormData: formData,
-    formData,
-    queriesData: [result],
-  } as unknown as CustomerProfileChartProps);
 }
 
 function customers(props: CustomerProfileProps): CustomerProfile[] {

@@ -9,9 +9,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import buildQuery from '../../src/plugin/buildQuery';
-import transformProps, { CustomerProfileChartProps, CustomerProfileProps } from '../../src/plugin/transformProps';
+import type { CustomerProfileProps } from '../../src/plugin/transformProps';
 import { CustomerProfileFormData, DEFAULT_FORM_DATA } from '../../src/plugin/formData';
 import { BASE_URL, Fixtures, readFixtures, SupersetApi, VIZ_TYPE } from './support/api';
+import { QueryResult, toProps } from './support/chartProps';
 import { diagnose, firstLoad, launchBrowser, openSession, Session } from './support/browser';
 import { describeIf, SUPERSET_VERSION } from './support/host';
 
@@ -22,12 +23,6 @@ const MARIADB = {
   has: !!fx?.mariadb,
   why: `no MariaDB behind Superset ${SUPERSET_VERSION} in this run (e2e/superset/setup.sh registers it with E2E_MARIADB=1, the default for 6.1.0)`,
 };
-
-interface QueryResult {
-  data: Record<string, unknown>[];
-  colnames: string[];
-  coltypes: number[];
-}
 
 function formDataFor(datasetId: number): CustomerProfileFormData {
   return {
@@ -46,16 +41,6 @@ async function rows(
   const formData = formDataFor(datasetId);
   const body = (await api.post('/api/v1/chart/data', buildQuery(formData))) as { result: QueryResult[] };
   return { formData, result: body.result[0] };
-}
-
-function toProps(formData: CustomerProfileFormData, result: QueryResult): CustomerProfileProps {
-  return transformProps({
-    width: 1200,
-    height: 800,
-    rawFormData: formData,
-    formData,
-    queriesData: [result],
-  } as unknown as CustomerProfileChartProps);
 }
 
 /** The chart's text on every tab, in the order the tabs are shown. */

@@ -63,6 +63,18 @@ async function upsertDataset(
   return id;
 }
 
+/** A dataset's SQL filtered by the URL parameter customer_id with Jinja; without it, every customer. */
+function byCustomerParam(inner: string): string {
+  return [
+    'SELECT * FROM (',
+    inner,
+    ') AS customer_profile',
+    "{% if url_param('customer_id') %}",
+    "WHERE customer_id = '{{ url_param('customer_id') }}'",
+    '{% endif %}',
+  ].join('\n');
+}
+
 /**
  * The second engine (e2e/superset/setup.sh registers MariaDB when E2E_MARIADB=1): the MySQL dialect of the dataset
  * (demo/db/dataset.mysql.sql) with the same url_param filter, and a chart on it with the default controls.
@@ -73,14 +85,7 @@ async function mariadbFixtures(api: SupersetApi): Promise<Fixtures['mariadb']> {
   for (const id of await api.findIds('chart', 'slice_name', MARIADB_CHART_NAME))
     await api.delete(`/api/v1/chart/${id}`);
   const inner = fs.readFileSync(path.join(REPO_ROOT, 'demo/db/dataset.mysql.sql'), 'utf8').trim().replace(/;\s*$/, '');
-  const sql = [
-    'SELECT * FROM (',
-    inner,
-    ') AS customer_profile',
-    "{% if url_param('customer_id') %}",
-    "WHERE customer_id = '{{ url_param('customer_id') }}'",
-    '{% endif %}',
-  ].join('\n');
+  const sql = byCustomerParam(inner);
   const datasetId = await upsertDataset(api, databaseId, MARIADB_DATASET, sql, 'cp360');
   const chart = (await api.post('/api/v1/chart/', {
     slice_name: MARIADB_CHART_NAME,
@@ -117,14 +122,7 @@ export default async function globalSetup(): Promise<void> {
   }
 
   const inner = datasetSql();
-  const jinjaSql = [
-    'SELECT * FROM (',
-    inner,
-    ') AS customer_profile',
-    "{% if url_param('customer_id') %}",
-    "WHERE customer_id = '{{ url_param('customer_id') }}'",
-    '{% endif %}',
-  ].join('\n');
+  const jinjaSql = byCustomerParam(inner);
   const mappedSql = [
     'SELECT',
     columns.map(c => (c === 'customer_name' ? '  "customer_name" AS "account_name"' : `  "${c}"`)).join(',\n'),
