@@ -47,7 +47,7 @@ const ru: Record<string, string[]> = {
   Health: ['Здоровье'],
   '%s/100': ['%s/100'],
   Products: ['Продукты'],
-  '%s active': ['активных: %s'],
+  '%s active': ['%s активных'],
   Renewal: ['Продление'],
   Today: ['Сегодня'],
   '%s day ago': ['%s день назад', '%s дня назад', '%s дней назад'],
