@@ -23,6 +23,7 @@ const EXTERNAL_PACKAGES = [
   '@ant-design/icons',
   '@emotion/react',
   '@emotion/styled',
+  '@emotion/cache',
   'dayjs',
   '@superset-ui/core',
   '@superset-ui/chart-controls',
