@@ -193,7 +193,8 @@ function codeUnderTest(atHead) {
   const commit = git('rev-parse', 'HEAD');
   const short = git('rev-parse', '--short', 'HEAD');
   const subject = git('log', '-1', '--format=%s');
-  const measured = ['src', 'bench', 'test/support', 'tsconfig.json', 'package.json'];
+  // scripts/today.js: the fixtures' reference day (CP360_TODAY).
+  const measured = ['src', 'bench', 'test/support', 'scripts/today.js', 'tsconfig.json', 'package.json'];
   if (!atHead) {
     // Not trimmed: a porcelain line starts with its two status columns, the first often a space.
     const dirty = gitRaw('status', '--porcelain', '--', ...measured).split('\n').filter(Boolean).map(l => l.slice(3));
