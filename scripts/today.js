@@ -11,7 +11,8 @@
  */
 const DEFAULT_TODAY = '2026-11-29';
 
-function resolveToday(env = process.env) {
+// `process` is absent where the fixtures are bundled for a browser page (the benchmark): the default applies there.
+function resolveToday(env = typeof process !== 'undefined' ? process.env : {}) {
   const value = (env.CP360_TODAY || DEFAULT_TODAY).trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new Error(`CP360_TODAY must be a date YYYY-MM-DD, got "${value}"`);
@@ -40,4 +41,4 @@ function todayInitScript(today = resolveToday()) {
 
 module.exports = { DEFAULT_TODAY, resolveToday, todayInitScript };
 
-if (require.main === module) process.stdout.write(`${resolveToday()}\n`);
+if (typeof require !== 'undefined' && require.main === module) process.stdout.write(`${resolveToday()}\n`);
