@@ -36,6 +36,7 @@ const { execFileSync } = require('child_process');
 const webpack = require('webpack');
 const { chromium } = require('playwright-core');
 const { replaceBetween } = require('./markers');
+const { machine: hostMachine, quantile } = require('./stats');
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const WARMUP = Number(process.env.BENCH_WARMUP || 3);
@@ -120,13 +121,6 @@ function ensureChromium() {
 // Statistics and the table
 // ---------------------------------------------------------------------------------------------------------------
 
-function quantile(samples, q) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
-}
 const median = samples => quantile(samples, 0.5);
 const ms = value => (value < 1 ? `${value.toFixed(3)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`);
 const mb = bytes => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -169,12 +163,8 @@ function renderTable(rows, markdown) {
 }
 
 function machine(browserVersion) {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const model = (/^model name\s*:\s*(.+)$/m.exec(cpuinfo) || [])[1] || os.cpus()[0]?.model || 'unknown';
   return {
-    cpu: model.trim(),
-    cores: os.cpus().length,
-    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    ...hostMachine(),
     chromium: browserVersion,
     node: process.version,
     date: new Date().toISOString(),

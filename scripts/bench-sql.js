@@ -27,6 +27,7 @@ const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { resolveToday } = require('./today');
 const { replaceBetween } = require('../bench/markers');
+const { machine, quantile } = require('../bench/stats');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIR = '/tmp/cp360-benchsql';
@@ -171,13 +172,6 @@ function timeQueries(bin, datasetSql, ids) {
   return times;
 }
 
-function quantile(samples, q) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
-}
 
 function stats(times) {
   return { n: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), min: Math.min(...times), max: Math.max(...times) };
@@ -185,12 +179,6 @@ function stats(times) {
 
 function plan(bin, datasetSql, id) {
   return psql(bin, ['-A', '-t'], `EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${supersetQuery(datasetSql, id).replace(/;$/, '')};`);
-}
-
-function machine() {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const model = ((/^model name\s*:\s*(.+)$/m.exec(cpuinfo) || [])[1] || os.cpus()[0]?.model || 'unknown').trim();
-  return { cpu: model, cores: os.cpus().length, memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB` };
 }
 
 function main() {
