@@ -99,8 +99,7 @@ for version in ${SUPERSET_MATRIX:-6.1.0 6.0.0 5.0.0 4.1.4}; do
   fi
   run "superset-$version" env SUPERSET_VERSION="$version" bash e2e/superset/run-tests.sh
   if wanted "wheel-$version"; then
-    venv="$(SUPERSET_VERSION=$version bash -c '. e2e/superset/env.sh && echo "$SUPERSET_VENV"')"
-    home="$(SUPERSET_VERSION=$version bash -c '. e2e/superset/env.sh && echo "$SUPERSET_HOME"')"
+    read -r venv home < <(SUPERSET_VERSION=$version bash -c '. e2e/superset/env.sh && echo "$SUPERSET_VENV $SUPERSET_HOME"')
     # The harness's metadata DB of that version (upgraded and initialised) seeds the package's test app.
     if [ -x "$venv/bin/python" ]; then run "wheel-$version" env CP360_PIP_SEED_DB="$home/superset.db" bash python/run-tests.sh "$venv"
     else skip "wheel-$version" "no Superset $version venv at $venv (its superset stage did not set it up)"; fi

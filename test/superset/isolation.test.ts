@@ -75,81 +75,41 @@ interface Leak {
 }
 
 /**
- * Rules (also inside @media/@supports) of the host's antd components (`.ant-*`; `.antd5-*` in Superset 5.0) that
- * match an element of the chart. The host's other rules are judged by their effect, in the computed-style test.
+ * Rules (also inside @media/@supports) of one side's stylesheets that match an element of the other side:
+ *  - 'host-on-chart': rules of the host's antd components (`.ant-*`; `.antd5-*` in Superset 5.0) on the chart's
+ *    elements (the host's other rules are judged by their effect, in the computed-style test);
+ *  - 'chart-on-host': any rule of the chart's own sheets on an element outside the chart.
  */
-function hostRulesOnChart(page: Page): Promise<Leak[]> {
+function leaks(page: Page, direction: 'host-on-chart' | 'chart-on-host'): Promise<Leak[]> {
   return page.evaluate(
-    ({ frame, ownSheet, split }) => {
+    ({ frame, ownSheet, split, direction }) => {
       // eslint-disable-next-line no-new-func
       const own = new Function(`return ${ownSheet}`)() as (s: CSSStyleSheet) => boolean;
       // eslint-disable-next-line no-new-func
       const selectors = new Function(`return ${split}`)() as (list: string) => string[];
       const root = document.querySelector(frame);
       if (!root) throw new Error('no chart');
-      const inside = [root, ...root.querySelectorAll('*')];
-      const leaks: { selector: string; element: string }[] = [];
+      const onChart = direction === 'host-on-chart';
+      const targets = onChart
+        ? Array.from(root.querySelectorAll('*'))
+        : Array.from(document.querySelectorAll('body *')).filter(
+            el => !root.contains(el) && !el.closest('[class*="cp360-"]'),
+          );
+      const found: Leak[] = [];
       const visit = (rules: CSSRuleList) => {
         for (const rule of Array.from(rules)) {
           if ('cssRules' in rule && !(rule instanceof CSSStyleRule)) visit((rule as CSSGroupingRule).cssRules);
           if (!(rule instanceof CSSStyleRule)) continue;
           for (const selector of selectors(rule.selectorText)) {
-            if (!/\.(ant|antd5)-/.test(selector)) continue;
+            if (onChart && !/\.(ant|antd5)-/.test(selector)) continue;
             let hit: Element | undefined;
             try {
-              hit = inside.find(el => el.matches(selector));
+              hit = targets.find(el => el.matches(selector));
             } catch {
               continue; // a selector this browser cannot parse
             }
-            if (hit && hit !== root) {
-              leaks.push({
-                selector: selector.trim().slice(0, 160),
-                element: `${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)}`,
-              });
-            }
-          }
-        }
-      };
-      for (const sheet of Array.from(document.styleSheets)) {
-        if (own(sheet)) continue;
-        try {
-          visit(sheet.cssRules);
-        } catch {
-          // a cross-origin sheet cannot be read (none in Superset's pages)
-        }
-      }
-      return leaks.slice(0, 50);
-    },
-    { frame: FRAME, ownSheet: OWN_SHEET, split: SPLIT },
-  );
-}
-
-/** Rules of the chart's own sheets that match an element outside the chart. */
-function chartRulesOnHost(page: Page): Promise<Leak[]> {
-  return page.evaluate(
-    ({ frame, ownSheet, split }) => {
-      // eslint-disable-next-line no-new-func
-      const own = new Function(`return ${ownSheet}`)() as (s: CSSStyleSheet) => boolean;
-      // eslint-disable-next-line no-new-func
-      const selectors = new Function(`return ${split}`)() as (list: string) => string[];
-      const root = document.querySelector(frame);
-      const outside = Array.from(document.querySelectorAll('body *')).filter(
-        el => !root?.contains(el) && !el.closest('[class*="cp360-"]'),
-      );
-      const leaks: { selector: string; element: string; sheet?: string }[] = [];
-      const visit = (rules: CSSRuleList) => {
-        for (const rule of Array.from(rules)) {
-          if ('cssRules' in rule && !(rule instanceof CSSStyleRule)) visit((rule as CSSGroupingRule).cssRules);
-          if (!(rule instanceof CSSStyleRule)) continue;
-          for (const selector of selectors(rule.selectorText)) {
-            let hit: Element | undefined;
-            try {
-              hit = outside.find(el => el.matches(selector));
-            } catch {
-              continue;
-            }
             if (hit) {
-              leaks.push({
+              found.push({
                 selector: selector.trim().slice(0, 160),
                 element: `${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)}`,
                 sheet: (rule.parentStyleSheet?.ownerNode as Element | null)?.outerHTML.slice(0, 160),
@@ -158,10 +118,17 @@ function chartRulesOnHost(page: Page): Promise<Leak[]> {
           }
         }
       };
-      for (const sheet of Array.from(document.styleSheets)) if (own(sheet)) visit(sheet.cssRules);
-      return leaks.slice(0, 50);
+      for (const sheet of Array.from(document.styleSheets)) {
+        if (own(sheet) === onChart) continue;
+        try {
+          visit(sheet.cssRules);
+        } catch {
+          // a cross-origin sheet cannot be read (none in Superset's pages)
+        }
+      }
+      return found.slice(0, 50);
     },
-    { frame: FRAME, ownSheet: OWN_SHEET, split: SPLIT },
+    { frame: FRAME, ownSheet: OWN_SHEET, split: SPLIT, direction },
   );
 }
 
@@ -265,15 +232,15 @@ e2e(`styles stay apart: the chart and Superset ${SUPERSET_VERSION}`, () => {
   });
 
   test("no rule of the host's antd components (.ant-*) matches an element of the chart", async () => {
-    const leaks = await hostRulesOnChart(session.page);
-    recordObservation(`isolation-host-rules-${SUPERSET_VERSION}`, leaks);
-    expect(leaks).toEqual([]);
+    const found = await leaks(session.page, 'host-on-chart');
+    recordObservation(`isolation-host-rules-${SUPERSET_VERSION}`, found);
+    expect(found).toEqual([]);
   });
 
   test("no rule of the chart's own styles matches an element of the host", async () => {
-    const leaks = await chartRulesOnHost(session.page);
-    recordObservation(`isolation-chart-rules-${SUPERSET_VERSION}`, leaks);
-    expect(leaks).toEqual([]);
+    const found = await leaks(session.page, 'chart-on-host');
+    recordObservation(`isolation-chart-rules-${SUPERSET_VERSION}`, found);
+    expect(found).toEqual([]);
   });
 
   test('the tab bar, buttons, badges and every other element compute the same styles without the host stylesheets', async () => {
