@@ -77,7 +77,8 @@ interface Leak {
 /**
  * Rules (also inside @media/@supports) of one side's stylesheets that match an element of the other side:
  *  - 'host-on-chart': rules of the host's antd components (`.ant-*`; `.antd5-*` in Superset 5.0) on the chart's
- *    elements (the host's other rules are judged by their effect, in the computed-style test);
+ *    elements (the host's other rules, and its page-wide ones that match the chart's frame as well, are judged by
+ *    their effect, in the computed-style test);
  *  - 'chart-on-host': any rule of the chart's own sheets on an element outside the chart.
  */
 function leaks(page: Page, direction: 'host-on-chart' | 'chart-on-host'): Promise<Leak[]> {
@@ -104,6 +105,9 @@ function leaks(page: Page, direction: 'host-on-chart' | 'chart-on-host'): Promis
             if (onChart && !/\.(ant|antd5)-/.test(selector)) continue;
             let hit: Element | undefined;
             try {
+              // A host rule that also matches the chart's own frame reaches the chart through the page around it
+              // (`.ant-layout *`): page-wide context, judged by its effect in the computed-style test.
+              if (onChart && root.matches(selector)) continue;
               hit = targets.find(el => el.matches(selector));
             } catch {
               continue; // a selector this browser cannot parse
