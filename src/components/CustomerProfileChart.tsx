@@ -2,14 +2,17 @@
  * The chart: the states of the model (missing columns, no rows, one or several customers), the customer switcher,
  * and the themed frame. Everything below works on one parsed, redacted customer.
  */
-import { useMemo, useState } from 'react';
+import { KeyboardEvent, MouseEvent, useCallback, useMemo, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
 import { CacheProvider, emotionCache, styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
+import { contextMenuFilters, CustomerRef, DashboardLink, toggleMask } from '../plugin/dashboard';
+import type { ParsedCustomer } from '../model/types';
 import { ANTD_ICON_PREFIX, ANTD_PREFIX, antdClass, antdThemeOf, getTokens } from '../theme/tokens';
 import ProfileView from './ProfileView';
 import ErrorBoundary from './ErrorBoundary';
+import { useUniqueId } from './useUniqueId';
 
 const Frame = styled.div<{ boxWidth: number; boxHeight: number }>(({ theme, boxWidth, boxHeight }) => {
   const k = getTokens(theme);
@@ -105,42 +108,112 @@ export default function CustomerProfileChart(props: CustomerProfileProps) {
   );
 }
 
+const customerRef = ({ profile }: ParsedCustomer): CustomerRef => ({ id: profile.id, name: profile.name });
+
+/** Elements whose own browser menu stays (copy a link, paste into a field): Superset's menu opens everywhere else. */
+const KEEPS_NATIVE_MENU = 'a[href], input, textarea, [contenteditable="true"]';
+
+/**
+ * Superset's context menu for the customer shown: a right-click, or Shift+F10 / the context-menu key on any focused
+ * element of the profile. Opened from the keyboard, focus moves into the menu so the arrow keys work there.
+ */
+function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | undefined) {
+  const { onContextMenu } = dashboard;
+  const open = useCallback(
+    (x: number, y: number) => {
+      if (onContextMenu && customer) onContextMenu(x, y, contextMenuFilters(dashboard, customerRef(customer)));
+    },
+    [dashboard, onContextMenu, customer],
+  );
+  const onMouse = useCallback(
+    (event: MouseEvent) => {
+      if (!onContextMenu || (event.target as Element).closest?.(KEEPS_NATIVE_MENU)) return;
+      // Superset's chart holder opens a menu without filters on any right-click it sees: ours, with the customer's
+      // filters, is the one that stays open.
+      event.preventDefault();
+      event.stopPropagation();
+      open(event.clientX, event.clientY);
+    },
+    [onContextMenu, open],
+  );
+  const onKey = useCallback(
+    (event: KeyboardEvent) => {
+      if (!onContextMenu || !(event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const box = (event.target as Element).getBoundingClientRect();
+      open(box.left, box.bottom);
+      focusMenuWhenShown();
+    },
+    [onContextMenu, open],
+  );
+  return onContextMenu && customer ? { onContextMenu: onMouse, onKeyDown: onKey } : {};
+}
+
+/** Superset renders its menu in a portal a frame or two later; give it the focus once it is there (at most ~1 s). */
+function focusMenuWhenShown(attempt = 0) {
+  const menus = document.querySelectorAll<HTMLElement>(
+    '.chart-context-menu[role="menu"], .chart-context-menu [role="menu"]',
+  );
+  const menu = Array.from(menus).find(el => el.offsetParent !== null);
+  if (menu) menu.focus();
+  else if (attempt < 60) requestAnimationFrame(() => focusMenuWhenShown(attempt + 1));
+}
+
 function ThemedChart(props: CustomerProfileProps) {
-  const { width, height, model } = props;
+  const { width, height, model, dashboard } = props;
   const tokens = getTokens(useTheme());
   const antdTheme = useMemo(() => antdThemeOf(tokens), [tokens]);
+  const switcherId = useUniqueId('customer-profile-switcher');
   const customers = useMemo(() => (model.status === 'ok' ? model.customers : []), [model]);
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
-  const selected = customers.find(c => c.profile.id === selectedId) ?? customers[0];
+  // The customer chosen here; while this chart's cross-filter is on the dashboard, the filtered customer is shown.
+  const [chosenId, setChosenId] = useState<string | undefined>(undefined);
+  const byId = (id: string | undefined) => (id === undefined ? undefined : customers.find(c => c.profile.id === id));
+  const selected =
+    (dashboard.emitCrossFilters ? byId(dashboard.filteredId) : undefined) ?? byId(chosenId) ?? customers[0];
   const options = useMemo(
     () => customers.map(({ profile }) => ({ value: profile.id, label: `${profile.name} (${profile.id})` })),
     [customers],
   );
+  // Choosing a customer shows it here and, where the dashboard has cross-filtering on, filters the other charts by
+  // it; choosing the filtered customer again clears the filter.
+  const choose = (id: string) => {
+    setChosenId(id);
+    const customer = byId(id);
+    if (dashboard.emitCrossFilters && customer)
+      dashboard.setDataMask?.(toggleMask(dashboard, customerRef(customer)).mask);
+  };
+  const nameFilter =
+    customers.length > 1 && dashboard.emitCrossFilters && selected
+      ? { active: dashboard.filteredId === selected.profile.id, toggle: () => choose(selected.profile.id) }
+      : undefined;
+  const menuHandlers = useContextMenu(dashboard, selected);
 
   return (
     <ConfigProvider theme={antdTheme} prefixCls={ANTD_PREFIX} iconPrefixCls={ANTD_ICON_PREFIX}>
-      <Frame boxWidth={width} boxHeight={height} className="customer-profile-360">
+      <Frame boxWidth={width} boxHeight={height} className="customer-profile-360" {...menuHandlers}>
         {!selected ? (
           <ModelMessage props={props} />
         ) : (
           <>
             {customers.length > 1 && (
               <Switcher>
-                <label htmlFor="customer-profile-switcher">{t('Customer')}</label>
+                <label htmlFor={switcherId}>{t('Customer')}</label>
                 <Select
-                  id="customer-profile-switcher"
+                  id={switcherId}
                   showSearch
                   value={selected.profile.id}
                   options={options}
                   optionFilterProp="label"
-                  onChange={(value: string) => setSelectedId(value)}
+                  // onSelect, not onChange: choosing the customer already shown again is how its filter is cleared.
+                  onSelect={(value: string) => choose(value)}
                   style={{ minWidth: tokens.space(50), maxWidth: '100%' }}
                   aria-label={t('Choose a customer (%s)', customers.length)}
                 />
               </Switcher>
             )}
             <ErrorBoundary label={t('The customer profile')} key={selected.profile.id}>
-              <ProfileView {...props} customer={selected} />
+              <ProfileView {...props} customer={selected} nameFilter={nameFilter} />
             </ErrorBoundary>
           </>
         )}

@@ -29,6 +29,25 @@ const Bar = styled.header<{ compact: boolean }>(
   })),
 );
 
+/** The name as a toggle (several customers, cross-filtering on): text until hovered, pressed while it filters. */
+const NameToggle = styled.button(
+  withTokens(k => ({
+    font: 'inherit',
+    color: 'inherit',
+    background: 'none',
+    border: 0,
+    padding: 0,
+    margin: 0,
+    textAlign: 'inherit',
+    cursor: 'pointer',
+    textDecoration: 'underline dotted',
+    textUnderlineOffset: k.space(1),
+    '&[aria-pressed="true"]': { color: k.colorPrimary, textDecoration: 'underline' },
+    '&:hover': { color: k.colorPrimary },
+    '&:focus-visible': { outline: `${k.focusWidth} solid ${k.colorPrimary}`, outlineOffset: k.px(1) },
+  })),
+);
+
 const Subline = styled.div(
   withTokens(k => {
     return { color: k.colorTextSecondary, marginTop: k.space(1), overflowWrap: 'anywhere' };
@@ -60,13 +79,28 @@ const linkTarget = (external: boolean) => (external ? { target: '_blank', rel: '
 
 /** The customer's name, segment • industry • place, and the CSM. */
 function Identity() {
-  const { profile, compact } = useProfile();
+  const { profile, compact, nameFilter } = useProfile();
   const place = [profile.city, profile.region].filter(Boolean).join(', ');
   const subline = [profile.segment, profile.industry, place].filter(Boolean).join(' • ');
   const csmEmail = mailtoUrl(profile.csm.email);
   return (
     <div>
-      <h2>{profile.name}</h2>
+      <h2>
+        {nameFilter ? (
+          <NameToggle
+            type="button"
+            aria-pressed={nameFilter.active}
+            title={
+              nameFilter.active ? t('Clear the filter by this customer') : t('Filter the dashboard by this customer')
+            }
+            onClick={nameFilter.toggle}
+          >
+            {profile.name}
+          </NameToggle>
+        ) : (
+          profile.name
+        )}
+      </h2>
       {subline && <Subline>{subline}</Subline>}
       {profile.csm.name && !compact && (
         <Subline>

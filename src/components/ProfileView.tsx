@@ -9,7 +9,7 @@ import type { TabId } from '../model/constants';
 import type { CustomerProfileProps } from '../plugin/transformProps';
 import { tabTitle } from '../i18n/labels';
 import { antdClass, getTokens } from '../theme/tokens';
-import { ProfileContext } from './context';
+import { NameFilter, ProfileContext } from './context';
 import { buildContextValue } from './buildContext';
 import { toDay } from '../model/facts';
 import { tabsFor } from './tabs/registry';
@@ -19,6 +19,7 @@ import AlertBanner from './AlertBanner';
 import AuthorNotes from './AuthorNotes';
 import { EmptyState } from './shared';
 import { useLocalEdits } from './useBrowserState';
+import { useUniqueId } from './useUniqueId';
 
 const Body = styled.div<{ compact: boolean }>(
   withTokens<{ compact: boolean }>((k, { compact }) => ({
@@ -32,6 +33,7 @@ const Body = styled.div<{ compact: boolean }>(
 
 export interface ProfileViewProps extends CustomerProfileProps {
   customer: ParsedCustomer;
+  nameFilter?: NameFilter;
 }
 
 export default function ProfileView({
@@ -43,6 +45,7 @@ export default function ProfileView({
   exposedSensitiveColumns,
   showAuthorNotes,
   today,
+  nameFilter,
 }: ProfileViewProps) {
   const tokens = getTokens(useTheme());
   const compact = width < tokens.breakpoints.narrow;
@@ -55,8 +58,9 @@ export default function ProfileView({
       ...buildContextValue(customer.profile, { display, thresholds, permissions }, tokens, day, compact),
       edits,
       printing,
+      nameFilter,
     }),
-    [customer.profile, display, thresholds, permissions, tokens, day, compact, edits, printing],
+    [customer.profile, display, thresholds, permissions, tokens, day, compact, edits, printing, nameFilter],
   );
   const { tabs, initial } = useMemo(() => tabsFor(context), [context]);
   // The same elements on every render: switching tabs does not re-render the panels already visited.
@@ -65,6 +69,8 @@ export default function ProfileView({
     [tabs],
   );
   const [active, setActive] = useState<TabId | undefined>(initial);
+  // The tabs' element ids derive from this one: two charts on a page never share them.
+  const tabsId = useUniqueId('customer-profile-tabs');
   const openPrintView = useCallback(() => setPrinting(true), []);
   const closePrintView = useCallback(() => setPrinting(false), []);
   // A new default tab or tab list from the control panel takes effect at once.
@@ -87,7 +93,13 @@ export default function ProfileView({
         ) : compact ? (
           <CompactTabs tabs={tabs} active={activeTab} onChange={setActive} />
         ) : (
-          <Tabs activeKey={activeTab} onChange={key => setActive(key as TabId)} size="middle" items={items} />
+          <Tabs
+            id={tabsId}
+            activeKey={activeTab}
+            onChange={key => setActive(key as TabId)}
+            size="middle"
+            items={items}
+          />
         )}
       </Body>
     </ProfileContext.Provider>

@@ -24,6 +24,11 @@ export interface ProfileContextValue {
   compact: boolean;
   /** The print view: every panel lays out all its content, nothing windowed or folded. */
   printing?: boolean;
+  /**
+   * Several customers listed on a dashboard with cross-filtering on: the customer's name is a toggle that filters the
+   * dashboard by this customer (`active` while it does).
+   */
+  nameFilter?: NameFilter;
   /** Local edits of this customer (notes, next steps, a few fields), when editing is allowed. */
   edits?: {
     edits: LocalEdits;
@@ -31,6 +36,11 @@ export interface ProfileContextValue {
     discard: () => void;
     problem?: string;
   };
+}
+
+export interface NameFilter {
+  active: boolean;
+  toggle: () => void;
 }
 
 export const ProfileContext = createContext<ProfileContextValue | null>(null);

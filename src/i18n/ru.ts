@@ -22,6 +22,8 @@ const ru: Record<string, string[]> = {
   ],
   Customer: ['Клиент'],
   'Choose a customer (%s)': ['Выберите клиента (%s)'],
+  'Filter the dashboard by this customer': ['Отфильтровать дашборд по этому клиенту'],
+  'Clear the filter by this customer': ['Снять фильтр по этому клиенту'],
   'The customer profile': ['Профиль клиента'],
   '%s could not be shown because of an unexpected error in its data.': [
     '%s: не удалось показать из-за непредвиденной ошибки в данных.',

@@ -1,4 +1,4 @@
-import { ChartMetadata, ChartPlugin, ChartProps } from '@superset-ui/core';
+import { Behavior, ChartMetadata, ChartPlugin, ChartProps } from '@superset-ui/core';
 import buildQuery from './buildQuery';
 import { getControlPanel } from './controlPanel';
 import transformProps from './transformProps';
@@ -18,6 +18,9 @@ function pluginConfig() {
         "One customer's 360° view from one row of SQL: a header, alerts, KPI cards and tabs for products, revenue, health, activity, contacts and documents. Several rows give a customer switcher.",
       ),
       category: t('KPI'),
+      // A dashboard citizen: choosing a customer cross-filters the other charts (InteractiveChart), and a right-click
+      // opens Superset's context menu with drill to detail by the customer shown (DrillToDetail). See dashboard.ts.
+      behaviors: [Behavior.InteractiveChart, Behavior.DrillToDetail],
       tags: [t('Business'), t('Report'), t('Text')],
       thumbnail,
     }),

@@ -7,6 +7,7 @@ import { parseRows, Row } from '../model/parse';
 import type { Permissions } from '../model/redact';
 import type { ParseIssue, ParsedCustomer } from '../model/types';
 import { datasetColumnNames, DatasourceLike } from './controlPanel';
+import { DashboardLink, filteredCustomerId } from './dashboard';
 import {
   CustomerProfileFormData,
   DisplayOptions,
@@ -39,6 +40,8 @@ export interface CustomerProfileProps extends ResolvedOptions {
    * to a dashboard's viewers. Superset adds `dashboardId` to the form data of a chart on a dashboard.
    */
   showAuthorNotes: boolean;
+  /** Cross-filters out and in, and Superset's context menu: what the dashboard (or explore) lets the chart do. */
+  dashboard: DashboardLink;
 }
 
 /** What transformProps reads of Superset's ChartProps: a ChartProps<CustomerProfileFormData> is one. */
@@ -50,6 +53,12 @@ export interface CustomerProfileChartProps {
   queriesData: { data?: unknown; colnames?: unknown }[];
   datasource?: DatasourceLike | null;
   theme?: object;
+  /** Superset's hooks: `setDataMask` emits a cross-filter, `onContextMenu` opens its menu (dashboards only). */
+  hooks?: { setDataMask?: DashboardLink['setDataMask']; onContextMenu?: DashboardLink['onContextMenu'] };
+  /** The state of the cross-filter this chart emitted, as the dashboard holds it. */
+  filterState?: { value?: unknown };
+  /** The dashboard has cross-filtering on (Superset sets it only on dashboards, for interactive charts). */
+  emitCrossFilters?: boolean;
 }
 
 const isRow = (value: unknown): value is Row => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -98,7 +107,7 @@ export default function transformProps(
   chartProps: CustomerProfileChartProps,
   today: Date = new Date(),
 ): CustomerProfileProps {
-  const { width, height, rawFormData: formData, queriesData, datasource, theme } = chartProps;
+  const { width, height, rawFormData: formData, queriesData, datasource, theme, hooks, filterState } = chartProps;
   const options = resolveOptions(formData);
   const mapping = resolveColumnMapping(formData);
   const { permissions } = options;
@@ -123,6 +132,13 @@ export default function transformProps(
     today: isoDay(today),
     exposedSensitiveColumns,
     showAuthorNotes: formData?.dashboardId === undefined,
+    dashboard: {
+      column: mapping.get('customer_id') ?? 'customer_id',
+      emitCrossFilters: !!chartProps.emitCrossFilters && typeof hooks?.setDataMask === 'function',
+      filteredId: filteredCustomerId(filterState),
+      setDataMask: hooks?.setDataMask,
+      onContextMenu: typeof hooks?.onContextMenu === 'function' ? hooks.onContextMenu : undefined,
+    },
     ...(theme && typeof theme === 'object' && Object.keys(theme).length ? { hostTheme: theme } : {}),
   };
 }

@@ -7,7 +7,7 @@ import * as ReactDOM from 'react-dom';
 import * as TestUtils from 'react-dom/test-utils';
 import { configure as configureDom } from '@testing-library/dom';
 import { supersetTheme, ThemeProvider } from '@superset-ui/core';
-import transformProps, { CustomerProfileProps } from '../../src/plugin/transformProps';
+import transformProps, { CustomerProfileChartProps, CustomerProfileProps } from '../../src/plugin/transformProps';
 import CustomerProfileChart from '../../src/components/CustomerProfileChart';
 import { ProfileContext } from '../../src/components/context';
 import { buildContextValue } from '../../src/components/buildContext';
@@ -136,6 +136,8 @@ export interface ChartInput {
   width?: number;
   height?: number;
   datasourceColumns?: string[];
+  /** What a Superset dashboard hands the chart: its hooks, this chart's filter state, cross-filtering on or off. */
+  dashboard?: Pick<CustomerProfileChartProps, 'hooks' | 'filterState' | 'emitCrossFilters'>;
 }
 
 export function chartProps({
@@ -145,6 +147,7 @@ export function chartProps({
   width = 1200,
   height = 800,
   datasourceColumns,
+  dashboard,
 }: ChartInput = {}): CustomerProfileProps {
   return transformProps(
     {
@@ -153,6 +156,7 @@ export function chartProps({
       rawFormData: { datasource: '1__table', viz_type: 'customer_profile', ...formData },
       queriesData: [{ data: rows, colnames: colnames ?? (rows[0] ? Object.keys(rows[0]) : []) }],
       datasource: datasourceColumns ? { columns: datasourceColumns.map(column_name => ({ column_name })) } : {},
+      ...dashboard,
     },
     TODAY,
   );
