@@ -7,7 +7,9 @@ Loaded through SUPERSET_CONFIG_PATH (see env.sh). Two parts, kept apart on purpo
 2. Test-only settings, named as such: a local SQLite metadata DB, a fixed secret key, CSRF off for API scripting,
    Jinja templating for the url_param dataset, the languages a test switches to. None of them is needed by the chart.
 """
+import copy
 import os
+import sys
 
 # --- 1. The admin's setup (README, "Install without rebuilding") -------------------------------------------------
 from superset_customer_profile import customer_profile_blueprint
@@ -41,6 +43,40 @@ WTF_CSRF_ENABLED = _flag("SUPERSET_CSRF", False)
 # (same origin) and its nonced explore-hold script work under it. SUPERSET_TALISMAN=0 turns it off.
 TALISMAN_ENABLED = _flag("SUPERSET_TALISMAN", True)
 CONTENT_SECURITY_POLICY_WARNING = False
+
+# --- 2b. Test-only settings for the public and embedded tests (test/superset/public.test.ts, embedded.test.ts) ------
+# What an admin sets to publish a dashboard and to embed one (README, "On a dashboard"); none of it is needed by the
+# chart itself, which reaches anonymous viewers and guests through the package's /dynamic-plugins/api/read.
+#
+# Public dashboards: test/superset/public.test.ts gives the Public role (anonymous viewers) Gamma's permissions for
+# the length of the test, as PUBLIC_ROLE_LIKE = "Gamma" does on `superset init`, and takes them back afterwards.
+# Not PUBLIC_ROLE_LIKE here: Flask-AppBuilder serves a REST call whose permission Public holds WITHOUT reading its JWT
+# (flask_appbuilder/security/decorators.py, protect(): `if sm.is_item_public(...): return f(...)`), i.e. as the
+# anonymous user, so the admin scripting of globalSetup.ts would list and edit as Public. Gamma grants no data: the
+# test also gives the one dashboard the role Public under DASHBOARD_RBAC, which lets Public query the datasets of that
+# dashboard's charts and native filters only (security/manager.py, raise_for_access: "Grant access to the datasource
+# only if dashboard RBAC is enabled ..."), the narrowest data grant there is.
+FEATURE_FLAGS["DASHBOARD_RBAC"] = True
+
+# Embedding (@superset-ui/embedded-sdk): the /embedded/<uuid> page and guest tokens. Guests take GUEST_ROLE_NAME's
+# permissions (Superset's default is "Public", which has none here) plus the data of the embedded dashboard only,
+# filtered by the token's row-level-security clauses: Gamma's permissions (read dashboards and charts, no datasource).
+# A fixed secret, so a token outlives a restart; never this one in production.
+FEATURE_FLAGS["EMBEDDED_SUPERSET"] = True
+GUEST_ROLE_NAME = "Gamma"
+GUEST_TOKEN_JWT_SECRET = os.environ.get("SUPERSET_GUEST_SECRET", "e2e-customer-profile-360-guest-secret-not-for-prod")
+GUEST_TOKEN_JWT_EXP_SECONDS = 600
+
+# The host page of the embedded test (e2e/embedded/server.js) is another origin (another port): it may frame Superset.
+# Talisman stays on; its X-Frame-Options: SAMEORIGIN (flask-talisman's default) is replaced by the CSP's
+# frame-ancestors, which names the allowed origins. Superset's own TALISMAN_CONFIG is the starting point: this file is
+# executed by superset/config.py after its defaults are set, so the module is readable (every version, 4.1 to 6.1).
+EMBED_HOST_ORIGIN = os.environ.get("E2E_EMBED_ORIGIN", "http://127.0.0.1:8099")
+_defaults = sys.modules.get("superset.config")
+if _defaults is not None and getattr(_defaults, "TALISMAN_CONFIG", None):
+    TALISMAN_CONFIG = copy.deepcopy(_defaults.TALISMAN_CONFIG)
+    TALISMAN_CONFIG["frame_options"] = None
+    TALISMAN_CONFIG["content_security_policy"]["frame-ancestors"] = ["'self'", EMBED_HOST_ORIGIN]
 
 # Languages the user may switch to (Superset's default list is empty), and the default one: E2E_LOCALE=ru starts the
 # server in Russian, which is how the suite proves that the chart follows the host's language.
