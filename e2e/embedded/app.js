@@ -2,6 +2,8 @@
  * backend (/guest-token), then follows the page's theme. Query parameters:
  *   theme=default|dark   the CRM's theme, passed on with the SDK's setThemeMode (Superset 6.1's embedded page
  *                        answers setThemeMode and setThemeConfig)
+ *   themeConfig={json}   the CRM's brand as a Superset theme ({theme_default: {token}, theme_dark?}), passed on with the
+ *                        SDK's setThemeConfig (6.1's ThemeController.setThemeConfig takes that shape)
  *   lang=ru              the CRM's language: the embedded page's language is the server's choice for the iframe's
  *                        request, and Flask-AppBuilder picks `_l_` from the query first, so it goes in urlParams
  *   sdkUrlParams={json}  (test) more urlParams, as a tampered page would send them (customer_id, native_filters)
@@ -30,6 +32,7 @@
       dashboardUiConfig: { hideTitle: true, filters: { expanded: true }, urlParams },
       iframeTitle: 'Customer Profile 360',
     });
+    if (query.get('themeConfig')) dashboard.setThemeConfig(JSON.parse(query.get('themeConfig')));
     dashboard.setThemeMode(theme);
     window.cp360Embedded = dashboard;
     status.textContent = 'embedded';

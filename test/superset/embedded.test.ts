@@ -267,6 +267,23 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
       await screenshot(dark.page, 'embedded-crm-dark');
     });
 
+    test("the page's own theme tokens reach the chart (setThemeConfig)", async () => {
+      // A CRM brand: warm container background, purple primary. 6.1's ThemeController.setThemeConfig takes
+      // {theme_default, theme_dark}; the chart follows the host through chartProps.theme.
+      const brand = { colorBgContainer: '#fff4e5', colorPrimary: '#7b1fa2' };
+      const embedding = await embed(A.id, { themeConfig: JSON.stringify({ theme_default: { token: brand } }) });
+      const frame = supersetFrame(embedding.page);
+      await embedding.frame.locator(FRAME).getByRole('heading', { name: A.name }).waitFor();
+      await frame.waitForFunction(
+        sel => getComputedStyle(document.querySelector(sel) as Element).backgroundColor === 'rgb(255, 244, 229)',
+        FRAME,
+      );
+      // The active tab is drawn in the primary colour.
+      const tab = await frameColors(frame, `${FRAME} [role="tab"][aria-selected="true"]`);
+      expect(tab?.color).toBe('rgb(123, 31, 162)');
+      await screenshot(embedding.page, 'embedded-crm-brand');
+    });
+
     test("the page's language (ru) reaches the embedded page and the chart", async () => {
       const embedding = await embed(A.id, { lang: 'ru' });
       const frame = supersetFrame(embedding.page);
