@@ -71,7 +71,8 @@ GUEST_TOKEN_JWT_EXP_SECONDS = 600
 # Talisman stays on; its X-Frame-Options: SAMEORIGIN (flask-talisman's default) is replaced by the CSP's
 # frame-ancestors, which names the allowed origins. Superset's own TALISMAN_CONFIG is the starting point: this file is
 # executed by superset/config.py after its defaults are set, so the module is readable (every version, 4.1 to 6.1).
-EMBED_HOST_ORIGIN = os.environ.get("E2E_EMBED_ORIGIN", "http://127.0.0.1:8099")
+# E2E_EMBED_PORT is the host page's port for both sides (the test's server and this CSP); E2E_EMBED_ORIGIN overrides.
+EMBED_HOST_ORIGIN = os.environ.get("E2E_EMBED_ORIGIN", f"http://127.0.0.1:{os.environ.get('E2E_EMBED_PORT', '8099')}")
 _defaults = sys.modules.get("superset.config")
 if _defaults is not None and getattr(_defaults, "TALISMAN_CONFIG", None):
     TALISMAN_CONFIG = copy.deepcopy(_defaults.TALISMAN_CONFIG)

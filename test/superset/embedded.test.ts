@@ -230,6 +230,13 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
         });
       });
       expect(rewritten).toBeGreaterThan(0);
+      // Superset accepts the rewritten query (a filter is not a "modified payload" for a guest: only the chart id,
+      // metrics, columns and orderby are compared, security/manager.py query_context_modified) and runs it with the
+      // token's RLS clause ANDed in: customer_id IN (B) AND customer_id = A, no row.
+      const chart = embedding.chartData.find(r => /"viz_type":"customer_profile"/.test(r.request));
+      expect(chart?.request).toContain(`"val":["${B.id}"]`);
+      expect(chart?.status).toBe(200);
+      expect((JSON.parse(chart?.text || '{}') as { result: { rowcount: number }[] }).result[0].rowcount).toBe(0);
       await expectNothingOfB(embedding);
       await screenshot(embedding.page, 'embedded-crm-rewritten-b');
     });
