@@ -24,8 +24,8 @@ const FRAME = '.customer-profile-360';
 
 /**
  * Proven on 6.1.0 (Flask-AppBuilder 5's role API, /api/v1/security/roles/<id>/permissions, grants and takes back the
- * permissions). Not run on 4.1.4, 5.0.0 or 6.0.0: their Flask-AppBuilder 4 has no such role API enabled by default,
- * and the grant would need another path there.
+ * permissions). Not run on 4.1.4 and 5.0.0: Flask-AppBuilder 4.8 with FAB_ADD_SECURITY_API off (Superset's default
+ * there) has no role API, so the grant would need another path. 6.0.0 has the same role API (FAB 5.3) but was not run.
  */
 const PUBLIC: Feature = {
   has: SUPERSET_VERSION === '6.1.0',
