@@ -74,6 +74,18 @@ def test_anonymous_gets_the_list_where_public_may_read_dashboards(client, public
     assert [p["key"] for p in result] == ["customer_profile", "other_chart"]
 
 
+def test_anonymous_viewers_of_a_public_dashboard_get_keys_names_and_bundle_urls_only(
+    client, public_can_read_dashboards, manage_plugins_rows
+):
+    # What an anonymous viewer of a public dashboard is given by the package: the list, nothing of a row beyond what
+    # the loader reads, and no other route opened (the package's only other route is the bundle).
+    manage_plugins_rows("Other Chart", "other_chart", "/static/other.js")
+    body = client.get(LIST).get_json()
+    assert set(body) == {"result", "count"}
+    assert [set(p) for p in body["result"]] == [{"key", "name", "bundle_url"}] * 2
+    assert client.get("/api/v1/dataset/").status_code == 401
+
+
 def _guest_token(app, secret=None):
     with app.app_context():
         from superset import security_manager
