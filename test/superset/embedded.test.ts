@@ -4,14 +4,15 @@
  * one customer (customer_id = 'ACME-001'). The chart shows that customer; whatever the page sends (a customer_id URL
  * parameter through the SDK's urlParams, a native-filter value in the dashboard URL, a chart-data request rewritten
  * to ask for another customer), nothing of customer B (BALT-031, Baltic Software) reaches the DOM or any chart-data
- * response. The page's theme (the SDK's setThemeMode) and language (`_l_` in the iframe's URL) are followed.
+ * response. The page's theme (the SDK's setThemeMode and setThemeConfig) and language (`_l_` in the iframe's URL) are
+ * followed; Superset's own strings in the embedded page need the Public role to have can_language_pack on Superset.
  *
  * Superset's side (e2e/superset/superset_config.py): FEATURE_FLAGS["EMBEDDED_SUPERSET"], a guest-token secret, and
  * Talisman's CSP with frame-ancestors naming the host page's origin (X-Frame-Options off). The embedded config and
  * its allowed domain are created here, through the REST API.
  */
 import type { Browser, BrowserContext, Frame, FrameLocator, Page, Response } from 'playwright-core';
-import { BASE_URL, Fixtures, readFixtures, SupersetApi } from './support/api';
+import { BASE_URL, Fixtures, readFixtures, rison, SupersetApi } from './support/api';
 import { launchBrowser, luminance, screenshot } from './support/browser';
 import { describeIf, Feature, SUPERSET_VERSION } from './support/host';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -157,6 +158,20 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
       return { context, page, frame, chartData, errors };
     }
 
+    async function roleId(name: string): Promise<number> {
+      const body = (await api.get(`/api/v1/security/roles/?q=${encodeURIComponent(rison({ page_size: 100 }))}`)) as {
+        result: { id: number; name: string }[];
+      };
+      const role = body.result.find(r => r.name === name);
+      if (!role) throw new Error(`no role ${name}`);
+      return role.id;
+    }
+
+    async function permissionIds(role: number): Promise<number[]> {
+      const body = (await api.get(`/api/v1/security/roles/${role}/permissions/`)) as { result: { id: number }[] };
+      return body.result.map(p => p.id);
+    }
+
     /** The dashboard's URL state for its native filter (rison), as a shared link carries it: customer `id`. */
     const nativeFiltersFor = (id: string) =>
       `(${fx.nativeFilterId}:(extraFormData:(filters:!((col:customer_id,op:IN,val:!('${id}')))),` +
@@ -291,18 +306,59 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
       await screenshot(embedding.page, 'embedded-crm-brand');
     });
 
-    test("the page's language (ru) reaches the embedded page and the chart", async () => {
-      const embedding = await embed(A.id, { lang: 'ru' });
+    /** The embedded page's bootstrap locale, and whether Superset's own filter bar speaks Russian ("Применить"). */
+    async function languageOf(embedding: Embedding) {
       const frame = supersetFrame(embedding.page);
       const locale = await frame.evaluate(() => {
         const data = document.getElementById('app')?.getAttribute('data-bootstrap');
         return data ? JSON.parse(data)?.common?.locale : undefined;
       });
-      expect(locale).toBe('ru');
       await embedding.frame.locator(FRAME).getByRole('tab', { name: 'Обзор' }).waitFor();
-      const text = await embedding.frame.locator(FRAME).innerText();
-      expect(text).not.toMatch(/\bOverview\b|\bHealth & Risk\b/);
+      const chart = await embedding.frame.locator(FRAME).innerText();
+      const applyButton = (await frame.getByRole('button', { name: /Apply filters|Применить/ }).innerText()).trim();
+      return { locale, chart, applyButton };
+    }
+
+    test("the page's language (ru) reaches the embedded page and the chart; Superset's own UI needs one more grant", async () => {
+      // `_l_=ru` in the iframe's URL: the server renders the page in Russian (bootstrap common.locale), which is
+      // what the chart reads. Superset's own strings come from /superset/language_pack/ru/, which 6.1's page fetches
+      // with a plain fetch() before the guest token arrives (src/preamble.ts), i.e. as the anonymous user: a
+      // @has_access view that the Public role may not open by default: it redirects to the login page, whose HTML is
+      // no JSON, so the page logs "Failed to fetch language pack, falling back to default" and its UI stays English.
+      const packs: number[] = [];
+      const embedding = await embed(A.id, { lang: 'ru' }, async page => {
+        page.on('response', res => {
+          if (new URL(res.url()).pathname === '/superset/language_pack/ru/') packs.push(res.status());
+        });
+      });
+      const { locale, chart, applyButton } = await languageOf(embedding);
+      expect(locale).toBe('ru');
+      expect(chart).not.toMatch(/\bOverview\b|\bHealth & Risk\b/);
+      expect(packs).toEqual([302]);
+      expect(applyButton).toBe('Apply filters');
       await screenshot(embedding.page, 'embedded-crm-ru');
+    });
+
+    test("with can_language_pack on Superset for the Public role, Superset's own UI is Russian as well", async () => {
+      const publicRole = await roleId('Public');
+      const before = await permissionIds(publicRole);
+      const admin = (await api.get(`/api/v1/security/roles/${await roleId('Admin')}/permissions/`)) as {
+        result: { id: number; permission_name: string; view_menu_name: string }[];
+      };
+      const pack = admin.result.find(p => p.permission_name === 'can_language_pack' && p.view_menu_name === 'Superset');
+      expect(pack).toBeDefined();
+      await api.post(`/api/v1/security/roles/${publicRole}/permissions`, {
+        permission_view_menu_ids: [...before, pack?.id],
+      });
+      try {
+        const embedding = await embed(A.id, { lang: 'ru' });
+        const { locale, applyButton } = await languageOf(embedding);
+        expect(locale).toBe('ru');
+        expect(applyButton).toBe('Применить');
+        await screenshot(embedding.page, 'embedded-crm-ru-language-pack');
+      } finally {
+        await api.post(`/api/v1/security/roles/${publicRole}/permissions`, { permission_view_menu_ids: before });
+      }
     });
   });
 });
