@@ -11,6 +11,7 @@
  * Talisman's CSP with frame-ancestors naming the host page's origin (X-Frame-Options off). The embedded config and
  * its allowed domain are created here, through the REST API.
  */
+import http from 'http';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page, Response } from 'playwright-core';
 import { BASE_URL, Fixtures, readFixtures, rison, SupersetApi } from './support/api';
 import { launchBrowser, luminance, screenshot } from './support/browser';
@@ -20,6 +21,7 @@ const { todayInitScript } = require('../../scripts/today') as { todayInitScript:
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const hostPage = require('../../e2e/embedded/server') as {
   start(options: Record<string, unknown>): Promise<{ origin: string; close(): Promise<void> }>;
+  guestToken(options: Record<string, unknown>, account: string): Promise<string>;
 };
 
 const e2e = process.env.SUPERSET_E2E === '1' ? describe : describe.skip;
@@ -80,6 +82,33 @@ function frameColors(frame: Frame, selector: string) {
   }, selector);
 }
 
+/** POST /api/v1/chart/data with a guest token only (the header the embedded page sends), on a fresh connection. */
+function chartDataAsGuest(token: string, body: unknown): Promise<{ status: number; text: string }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(`${BASE_URL}/api/v1/chart/data`),
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': String(payload.length),
+          'X-GuestToken': token,
+          Connection: 'close',
+        },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 /** B's values that occur in `text`. */
 const valuesOfB = (text: string) => B.values.filter(value => text.includes(value));
 
@@ -89,6 +118,7 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
     let fx: Fixtures;
     let api: SupersetApi;
     let host: { origin: string; close(): Promise<void> };
+    let hostOptions: Record<string, unknown>;
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
@@ -99,14 +129,15 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
       const embedded = (await api.post(`/api/v1/dashboard/${fx.dashboardId}/embedded`, {
         allowed_domains: [origin],
       })) as { result: { uuid: string } };
-      host = await hostPage.start({
+      hostOptions = {
         port: HOST_PORT,
         supersetUrl: BASE_URL,
         username: 'admin',
         password: 'admin',
         embeddedId: embedded.result.uuid,
         datasetId: fx.jinjaDatasetId,
-      });
+      };
+      host = await hostPage.start(hostOptions);
       browser = await launchBrowser();
     });
     afterAll(async () => {
@@ -245,15 +276,66 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
         });
       });
       expect(rewritten).toBeGreaterThan(0);
-      // Superset accepts the rewritten query (a filter is not a "modified payload" for a guest: only the chart id,
-      // metrics, columns and orderby are compared, security/manager.py query_context_modified) and runs it with the
-      // token's RLS clause ANDed in: customer_id IN (B) AND customer_id = A, no row.
+      // Superset accepts the rewritten query (filters are never compared with the saved chart; in 6.1 the comparison
+      // does not even run for this guest, see the next test) and runs it with the token's RLS clause ANDed in:
+      // customer_id IN (B) AND customer_id = A, no row.
       const chart = embedding.chartData.find(r => /"viz_type":"customer_profile"/.test(r.request));
       expect(chart?.request).toContain(`"val":["${B.id}"]`);
       expect(chart?.status).toBe(200);
       expect((JSON.parse(chart?.text || '{}') as { result: { rowcount: number }[] }).result[0].rowcount).toBe(0);
       await expectNothingOfB(embedding);
       await screenshot(embedding.page, 'embedded-crm-rewritten-b');
+    });
+
+    test("A's guest token, used straight on the API: any query it may run is bounded by RLS; escapes are refused", async () => {
+      // As a page's script could. What 6.1 does (read from its source, then seen here):
+      // - "Guest user cannot modify chart payload" (security/manager.py, query_context_modified) compares the request
+      //   with the saved chart found by ChartDAO.find_by_id, whose base filter (charts/filters.py, ChartFilter) hides
+      //   the chart from a guest whose role has no datasource access (Gamma, or the default Public). With no chart
+      //   found the check returns False ("native filter requests"), so a guest may ask the embedded dataset for any
+      //   column or metric: the chart's own query (columns it never saved) passes the same way.
+      // - What bounds every such query is the token's RLS clause, ANDed into the SQL: B's rows never come back.
+      // - A subquery in an ad-hoc expression (the way out of the RLS'd FROM) is refused (ALLOW_ADHOC_SUBQUERY off),
+      //   and so is a dataset behind no embedded dashboard (raise_for_access).
+      const token = await hostPage.guestToken(hostOptions, A.id);
+      const onDashboard = { dashboardId: fx.dashboardId, slice_id: fx.chartId };
+      const filterB = [{ col: 'customer_id', op: 'IN', val: [B.id] }];
+      const query = (datasetId: number, extra: Record<string, unknown>, filters: unknown[] = filterB) =>
+        chartDataAsGuest(token, {
+          datasource: { id: datasetId, type: 'table' },
+          form_data: { ...onDashboard, ...extra },
+          queries: [{ ...extra, filters, row_limit: 10 }],
+          result_format: 'json',
+          result_type: 'full',
+        });
+      const sqlMetric = (sqlExpression: string) => ({
+        metrics: [{ expressionType: 'SQL', sqlExpression, label: 'value' }],
+      });
+      const attempts = {
+        columnsForB: await query(fx.jinjaDatasetId, { columns: ['customer_id', 'customer_name', 'inn'] }),
+        metricForB: await query(fx.jinjaDatasetId, sqlMetric('MAX(customer_name)')),
+        // No filter at all: every row the token allows, i.e. A's.
+        everyRow: await query(fx.jinjaDatasetId, { columns: ['customer_id', 'customer_name'] }, []),
+        subquery: await query(
+          fx.jinjaDatasetId,
+          sqlMetric(`(SELECT MAX(customer_name) FROM customers WHERE customer_id = '${B.id}')`),
+          [],
+        ),
+        otherDataset: await query(fx.mappedDatasetId, { columns: ['account_name'] }, []),
+      };
+      for (const res of Object.values(attempts)) expect(valuesOfB(res.text)).toEqual([]);
+      const rows = (res: { text: string }) =>
+        (JSON.parse(res.text) as { result: { data: Record<string, unknown>[] }[] }).result[0].data;
+      expect(attempts.columnsForB.status).toBe(200);
+      expect(rows(attempts.columnsForB)).toEqual([]);
+      expect(attempts.metricForB.status).toBe(200);
+      expect(rows(attempts.metricForB)).toEqual([{ value: null }]);
+      expect(attempts.everyRow.status).toBe(200);
+      expect(rows(attempts.everyRow)).toEqual([{ customer_id: A.id, customer_name: A.name }]);
+      // 6.1 answers it with a 500 carrying the reason.
+      expect(attempts.subquery.status).toBeGreaterThanOrEqual(400);
+      expect(attempts.subquery.text).toContain('Custom SQL fields cannot contain sub-queries');
+      expect(attempts.otherDataset.status).toBe(403);
     });
 
     test("the control: B's own guest token with the same native-filter value shows B, and nothing of A", async () => {
