@@ -7,9 +7,12 @@
  * response. The page's theme (the SDK's setThemeMode and setThemeConfig) and language (`_l_` in the iframe's URL) are
  * followed; Superset's own strings in the embedded page need the Public role to have can_language_pack on Superset.
  *
- * Superset's side (e2e/superset/superset_config.py): FEATURE_FLAGS["EMBEDDED_SUPERSET"], a guest-token secret, and
- * Talisman's CSP with frame-ancestors naming the host page's origin (X-Frame-Options off). The embedded config and
- * its allowed domain are created here, through the REST API.
+ * The same token used straight on the chart-data API gets A's rows only, whatever column or metric it asks for; a
+ * sub-query and a dataset behind no embedded dashboard are refused.
+ *
+ * Superset's side (e2e/superset/superset_config.py): FEATURE_FLAGS["EMBEDDED_SUPERSET"], GUEST_ROLE_NAME = "Gamma", a
+ * guest-token secret, and Talisman's CSP with frame-ancestors naming the host page's origin (X-Frame-Options off).
+ * The embedded config and its allowed domain are created here, through the REST API.
  */
 import http from 'http';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page, Response } from 'playwright-core';
@@ -51,7 +54,7 @@ interface Embedding {
   page: Page;
   frame: FrameLocator;
   /** The bodies of every /api/v1/chart/data response the embedded page received (chart and native filter). */
-  chartData: { status: number; text: string; request: string }[];
+  chartData: { status: number; text: string; request: string; guestToken: boolean }[];
   errors: string[];
 }
 
@@ -172,7 +175,12 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
           res
             .text()
             .then(text => {
-              chartData.push({ status: res.status(), text, request: res.request().postData() || '' });
+              chartData.push({
+                status: res.status(),
+                text,
+                request: res.request().postData() || '',
+                guestToken: !!res.request().headers()['x-guesttoken'],
+              });
             })
             .catch(() => undefined),
         );
@@ -235,8 +243,8 @@ e2e('embedded dashboard with a guest token for one customer (row-level security)
         .data;
       expect(rows.map(r => r.customer_id)).toEqual([A.id]);
       await expectNothingOfB(embedding);
-      // Nothing failed in the page, and the host page never had a Superset session: the frame's requests carried
-      // the guest token (no session cookie was ever set for the host page's origin).
+      // Every query went out with the guest token (Superset's GUEST_TOKEN_HEADER_NAME), and nothing failed.
+      expect(chartData.every(r => r.guestToken)).toBe(true);
       expect(embedding.errors).toEqual([]);
       await screenshot(embedding.page, 'embedded-crm-light');
     });
