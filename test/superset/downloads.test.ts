@@ -420,7 +420,13 @@ e2e('dashboard downloads', () => {
         const height = Math.round(capture.height * scale);
         const slices: number[] = [];
         for (let y = 0; y < height; y += pageHeight) slices.push(Math.min(pageHeight, height - y));
-        expect(pages.map(p => p.height)).toEqual(slices);
+        const got = pages.map(p => p.height);
+        if (got.join() !== slices.join()) {
+          throw new Error(
+            `the PDF's pages are ${JSON.stringify(got)} px tall where the ${height} px capture makes ` +
+              `${JSON.stringify(slices)}: dom-to-pdf dropped a slice that came out all white (cut)`,
+          );
+        }
         recordObservation('export-pdf', {
           capture,
           pages: slices,
