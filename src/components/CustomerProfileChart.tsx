@@ -150,12 +150,15 @@ function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | und
   return onContextMenu && customer ? { onContextMenu: onMouse, onKeyDown: onKey } : {};
 }
 
-/** Superset renders its menu in a portal a frame or two later; give it the focus once it is there (at most ~1 s). */
+/**
+ * Superset renders its menu in a portal a frame or two later (an antd dropdown appended to the body: the newest
+ * visible menu outside the chart); give it the focus once it is there, for at most about a second.
+ */
 function focusMenuWhenShown(attempt = 0) {
-  const menus = document.querySelectorAll<HTMLElement>(
-    '.chart-context-menu[role="menu"], .chart-context-menu [role="menu"]',
+  const menus = Array.from(document.querySelectorAll<HTMLElement>('[role="menu"]')).filter(
+    el => el.offsetParent !== null && !el.closest('.customer-profile-360'),
   );
-  const menu = Array.from(menus).find(el => el.offsetParent !== null);
+  const menu = menus[menus.length - 1];
   if (menu) menu.focus();
   else if (attempt < 60) requestAnimationFrame(() => focusMenuWhenShown(attempt + 1));
 }

@@ -8,6 +8,14 @@ import { CONTRACT_COLUMNS } from '../model/columns';
 import type { Thresholds } from '../model/types';
 import type { Permissions } from '../model/redact';
 
+/**
+ * What the profile summarises: one customer's rows. Superset's context menu enables "Drill to detail" only for a chart
+ * whose form data names a metric (DrillDetailMenuItems, 4.1 to 6.1: no metric means "this chart does not group data
+ * by dimension value"), and the profile is one. It is kept in a hidden control and never queried: buildQuery asks
+ * for raw records.
+ */
+export const DRILL_METRIC = { expressionType: 'SQL', sqlExpression: 'COUNT(*)', label: 'customer rows' } as const;
+
 export interface CustomerProfileOptions {
   default_tab: TabId;
   show_alerts: boolean;
@@ -29,6 +37,7 @@ export interface CustomerProfileOptions {
   date_format: string;
   crm_url_template: string;
   row_limit: number;
+  metric: typeof DRILL_METRIC;
 }
 
 export const DEFAULT_FORM_DATA: Readonly<CustomerProfileOptions> = {
@@ -52,6 +61,7 @@ export const DEFAULT_FORM_DATA: Readonly<CustomerProfileOptions> = {
   date_format: 'MMM D, YYYY',
   crm_url_template: '',
   row_limit: 50,
+  metric: DRILL_METRIC,
 };
 
 /** Form-data name of the control that maps a contract column to a dataset column: `column_<contract name>`. */
