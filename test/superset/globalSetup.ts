@@ -6,6 +6,7 @@
  *  - dataset `cp360_e2e_mapped`: the same columns with customer_name renamed to account_name.
  *  - chart `E2E Customer Profile 360` (viz_type customer_profile) on the first, with the default controls.
  *  - dashboard `E2E Customer Profile 360` holding it, with a native select filter on customer_id (default ACME-001).
+ *  - the dashboards of the citizen test (cross-filters, context menu, two charts): support/citizenSetup.ts.
  */
 import fs from 'fs';
 import path from 'path';
@@ -20,6 +21,7 @@ import {
   VIZ_TYPE,
   waitForHealth,
 } from './support/api';
+import { citizenFixtures } from './support/citizenSetup';
 
 const DB_NAME = process.env.DEMO_DB_NAME || 'Customer 360 demo';
 const BASE_DATASET = process.env.DEMO_DATASET_NAME || 'customer_profile_360';
@@ -213,9 +215,11 @@ export default async function globalSetup(): Promise<void> {
   });
 
   const mariadb = await mariadbFixtures(api);
+  const citizen = await citizenFixtures(api, (name, sql) => upsertDataset(api, databaseId, name, sql), inner, columns);
 
   const fixtures: Fixtures = {
     mariadb,
+    citizen,
     databaseId,
     baseDatasetId,
     jinjaDatasetId,

@@ -5,6 +5,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
+import type { CitizenFixtures } from './citizenSetup';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { resolveToday } = require('../../../scripts/today') as { resolveToday: () => string };
 
@@ -30,6 +31,8 @@ export interface Fixtures {
   nativeFilterId: string;
   /** The second engine, when the setup registered it: MariaDB with dataset.mysql.sql (url_param filtered). */
   mariadb?: { databaseId: number; datasetId: number; chartId: number };
+  /** The dashboards of citizen.test.ts (support/citizenSetup.ts). */
+  citizen: CitizenFixtures;
   createdAt: string;
 }
 
