@@ -21,8 +21,9 @@ def test_the_page_ends_with_the_hold_for_this_chart_and_the_manage_plugins_rows(
     manage_plugins_rows("Other chart", "other_chart", "/static/other.js")
     script = _hold_script(_page(client))
     assert 'var keys = ["customer_profile", "other_chart"];' in script
-    # It only ever waits for explore's own answer, and only for so long.
+    # It only ever waits for explore's own answer and the dashboard's charts, and only for so long.
     assert "/api\\/v1\\/explore\\/?$/" in script
+    assert "/api\\/v1\\/dashboard\\/[^/]+\\/charts\\/?$/" in script
     assert "var waitMs = 10000;" in script
 
 

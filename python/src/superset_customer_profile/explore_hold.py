@@ -1,4 +1,4 @@
-"""Explore waits for the chart's bundle before it builds its controls and its first query.
+"""Explore and dashboards wait for the chart's bundle before they read the chart registries.
 
 Why: Superset's DYNAMIC_PLUGINS loader and the explore page start together, and explore does not wait for it (the
 dashboard page does). Explore hydrates as soon as ``GET /api/v1/explore/`` answers: it computes the control panel
@@ -12,6 +12,12 @@ includes at the end of the page) wraps ``window.fetch``; when the answer to ``/a
 whose bundle is listed but not yet registered, it hands that answer to explore only once the chart has registered
 (at most ten seconds; after that explore goes on as it would have). Any other request passes through untouched.
 The deployment's own ``tail_js_custom_extra.html``, if it has one, is still included.
+
+Dashboards too (found with the cross-filter tests, Superset 5.0.0 and 6.0.0): when a dashboard hydrates from
+``GET /api/v1/dashboard/<id>/charts`` it sets each chart's cross-filter scope from the chart's behaviours in the
+registry (``getCrossFiltersConfiguration``). A chart not yet registered then has no scope of its own, and its
+cross-filter falls back to every chart, itself included: the chart that emitted a filter was filtered by it. The same
+hold on that answer lets the dashboard see the chart's InteractiveChart behaviour.
 """
 from __future__ import annotations
 
@@ -51,6 +57,17 @@ HOLD_TEMPLATE = (
     "      })();\n"
     "    });\n"
     "  }\n"
+    "  // The charts an answer is about, when it is one explore or a dashboard hydrates from; else null.\n"
+    "  function vizTypesOf(url, body) {\n"
+    "    var result = (body || {}).result;\n"
+    "    if (/\\/api\\/v1\\/explore\\/?$/.test(url.pathname)) {\n"
+    "      return [url.searchParams.get('viz_type') || ((result || {}).form_data || {}).viz_type];\n"
+    "    }\n"
+    "    if (/\\/api\\/v1\\/dashboard\\/[^/]+\\/charts\\/?$/.test(url.pathname) && Array.isArray(result)) {\n"
+    "      return result.map(function (chart) { return ((chart || {}).form_data || {}).viz_type; });\n"
+    "    }\n"
+    "    return null;\n"
+    "  }\n"
     "  function held(input, response) {\n"
     "    var url;\n"
     "    try {\n"
@@ -58,14 +75,14 @@ HOLD_TEMPLATE = (
     "    } catch (e) {\n"
     "      return response;\n"
     "    }\n"
-    "    if (!/\\/api\\/v1\\/explore\\/?$/.test(url.pathname)) return response;\n"
+    "    if (!/\\/api\\/v1\\/(explore\\/?|dashboard\\/[^/]+\\/charts\\/?)$/.test(url.pathname)) return response;\n"
     "    return response.then(function (res) {\n"
     "      if (!res.ok) return res;\n"
     "      return res.clone().json().then(function (body) {\n"
-    "        var formData = ((body || {}).result || {}).form_data || {};\n"
-    "        var vizType = url.searchParams.get('viz_type') || formData.viz_type;\n"
-    "        if (keys.indexOf(vizType) < 0 || registered(vizType)) return res;\n"
-    "        return whenRegistered(vizType).then(function () { return res; });\n"
+    "        var waiting = (vizTypesOf(url, body) || []).filter(function (vizType, i, all) {\n"
+    "          return keys.indexOf(vizType) >= 0 && !registered(vizType) && all.indexOf(vizType) === i;\n"
+    "        });\n"
+    "        return Promise.all(waiting.map(whenRegistered)).then(function () { return res; });\n"
     "      }, function () { return res; });\n"
     "    });\n"
     "  }\n"
