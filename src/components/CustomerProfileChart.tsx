@@ -186,8 +186,11 @@ function ThemedChart(props: CustomerProfileProps) {
     if (dashboard.emitCrossFilters && customer)
       dashboard.setDataMask?.(toggleMask(dashboard, customerRef(customer)).mask);
   };
+  // The name is a toggle where the switcher is, and also while this chart's own filter holds it to one customer (a
+  // host that scopes a chart's cross-filter to the chart itself): the filter can always be cleared from here.
+  const ownFilterShown = !!selected && dashboard.filteredId === selected.profile.id;
   const nameFilter =
-    customers.length > 1 && dashboard.emitCrossFilters && selected
+    (customers.length > 1 || ownFilterShown) && dashboard.emitCrossFilters && selected
       ? { active: dashboard.filteredId === selected.profile.id, toggle: () => choose(selected.profile.id) }
       : undefined;
   const menuHandlers = useContextMenu(dashboard, selected);

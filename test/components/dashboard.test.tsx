@@ -121,6 +121,18 @@ describe('cross-filters out', () => {
     expect(spy.masks[1]).toEqual(CLEARED);
   });
 
+  it("one customer held by this chart's own filter: the name stays a pressed toggle, so the filter can be cleared", () => {
+    const spy = dashboardHooks();
+    renderChart({
+      rows: [acmeRow],
+      dashboard: { hooks: spy.hooks, emitCrossFilters: true, filterState: { value: [acmeRow.customer_id] } },
+    });
+    const name = screen.getByRole('button', { name: acmeRow.customer_name as string });
+    expect(name.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(name);
+    expect(spy.masks).toEqual([CLEARED]);
+  });
+
   it('one customer: the name is plain text', () => {
     renderChart({ rows: [acmeRow], dashboard: { hooks: dashboardHooks().hooks, emitCrossFilters: true } });
     expect(screen.queryByRole('button', { name: acmeRow.customer_name as string })).toBeNull();
