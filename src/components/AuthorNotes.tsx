@@ -34,7 +34,7 @@ export default function AuthorNotes({
         {exposedSensitiveColumns.length > 0 && (
           <li>
             {t(
-              'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset can read them: remove them from the dataset if viewers must never see them.',
+              'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset, or drill to detail on a dashboard, can read them: remove them from the dataset if viewers must never see them.',
               exposedSensitiveColumns.join(', '),
             )}
           </li>

@@ -5,9 +5,9 @@
 const ru: Record<string, string[]> = {
   Alerts: ['Оповещения'],
   'Data notes for the chart author (%s)': ['Замечания к данным для автора диаграммы (%s)'],
-  'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset can read them: remove them from the dataset if viewers must never see them.':
+  'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset, or drill to detail on a dashboard, can read them: remove them from the dataset if viewers must never see them.':
     [
-      'В наборе данных есть конфиденциальные столбцы (%s). Эта диаграмма их скрывает, но любой, кто может исследовать набор данных, может их прочитать: удалите их из набора данных, если зрители не должны их видеть.',
+      'В наборе данных есть конфиденциальные столбцы (%s). Эта диаграмма их скрывает, но любой, кто может исследовать набор данных или открыть детализацию на дашборде, может их прочитать: удалите их из набора данных, если зрители не должны их видеть.',
     ],
   '… and %s more': ['… и ещё %s'],
   'The dataset is missing required columns': ['В наборе данных нет обязательных столбцов'],
