@@ -18,6 +18,8 @@ copy artifacts/screenshots docs/screenshots/demo light-full-overview.png dark-fu
 for version in 4.1.4 5.0.0 6.0.0 6.1.0; do
   [ -d "artifacts/superset/$version" ] || continue
   copy "artifacts/superset/$version" "docs/screenshots/superset/$version" \
-    gallery-light.png explore-light.png explore-dark.png dashboard-light.png dashboard-dark.png explore-ru.png
+    gallery-light.png explore-light.png explore-dark.png dashboard-light.png dashboard-dark.png explore-ru.png \
+    citizen-cross-filter-out.png citizen-context-menu.png citizen-drill-to-detail.png citizen-two-instances.png \
+    public-dashboard.png embedded-crm-light.png embedded-crm-dark.png dashboard-download.png dashboard-export-page-1.png
 done
 echo "$copied screenshots copied"
