@@ -152,6 +152,7 @@ e2e('a citizen of the dashboard', () => {
       await expectHeading(page, PROFILE_A, NORTHWIND.name);
       await expectHeading(page, PROFILE_B, NORTHWIND.name);
       expect(await switcher(page, PROFILE_A).count()).toBe(0);
+      await page.evaluate(() => window.scrollTo(0, 0)); // the Table and profile A in the picture
       await screenshot(page, 'citizen-cross-filter-in');
 
       await cell.click();
@@ -213,6 +214,7 @@ e2e('a citizen of the dashboard', () => {
       );
       const name = heading(page, PROFILE_A).getByRole('button', { name: INITECH.name });
       expect(await name.getAttribute('aria-pressed')).toBe('true');
+      await page.evaluate(() => window.scrollTo(0, 0)); // the Table and profile A in the picture
       await screenshot(page, 'citizen-cross-filter-out');
 
       await choose(page, PROFILE_A, INITECH);
