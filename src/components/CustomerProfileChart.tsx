@@ -142,25 +142,31 @@ function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | und
       event.preventDefault();
       event.stopPropagation();
       const box = (event.target as Element).getBoundingClientRect();
+      const before = new Set(visibleMenus());
       open(box.left, box.bottom);
-      focusMenuWhenShown();
+      focusMenuWhenShown(before);
     },
     [onContextMenu, open],
   );
   return onContextMenu && customer ? { onContextMenu: onMouse, onKeyDown: onKey } : {};
 }
 
-/**
- * Superset renders its menu in a portal a frame or two later (an antd dropdown appended to the body: the newest
- * visible menu outside the chart); give it the focus once it is there, for at most about a second.
- */
-function focusMenuWhenShown(attempt = 0) {
-  const menus = Array.from(document.querySelectorAll<HTMLElement>('[role="menu"]')).filter(
+/** The menus shown on the page outside the chart (Superset's navigation bar has some too). */
+const visibleMenus = () =>
+  Array.from(document.querySelectorAll<HTMLElement>('[role="menu"]')).filter(
     el => el.offsetParent !== null && !el.closest('.customer-profile-360'),
   );
-  const menu = menus[menus.length - 1];
-  if (menu) menu.focus();
-  else if (attempt < 60) requestAnimationFrame(() => focusMenuWhenShown(attempt + 1));
+
+/**
+ * Superset renders its menu in a portal a frame or two later: the first visible menu that was not there before it was
+ * asked for. Give it the focus once it is there, for at most about a second.
+ */
+function focusMenuWhenShown(before: Set<HTMLElement>, attempt = 0) {
+  const menu = visibleMenus().find(el => !before.has(el));
+  // antd 5 and 6 make the menu focusable; antd 4's (Superset 4.1, 5.0) is not, its items are.
+  const target = menu?.hasAttribute('tabindex') ? menu : menu?.querySelector<HTMLElement>('[role="menuitem"]');
+  if (target) target.focus();
+  else if (!menu && attempt < 60) requestAnimationFrame(() => focusMenuWhenShown(before, attempt + 1));
 }
 
 function ThemedChart(props: CustomerProfileProps) {
