@@ -2,7 +2,7 @@
  * The chart: the states of the model (missing columns, no rows, one or several customers), the customer switcher,
  * and the themed frame. Everything below works on one parsed, redacted customer.
  */
-import { KeyboardEvent, MouseEvent, useCallback, useMemo, useState } from 'react';
+import { KeyboardEvent, MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
 import { CacheProvider, emotionCache, styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
@@ -194,11 +194,16 @@ function ThemedChart(props: CustomerProfileProps) {
   };
   // The name is a toggle where the switcher is, and also while this chart's own filter holds it to one customer (a
   // host that scopes a chart's cross-filter to the chart itself): the filter can always be cleared from here.
-  const ownFilterShown = !!selected && dashboard.filteredId === selected.profile.id;
-  const nameFilter =
-    (customers.length > 1 || ownFilterShown) && dashboard.emitCrossFilters && selected
-      ? { active: dashboard.filteredId === selected.profile.id, toggle: () => choose(selected.profile.id) }
-      : undefined;
+  // One object while nothing about it changes, so the profile's context is not rebuilt on every render.
+  const latestChoose = useRef(choose);
+  latestChoose.current = choose;
+  const nameId = selected?.profile.id;
+  const active = nameId !== undefined && dashboard.filteredId === nameId;
+  const nameToggle = dashboard.emitCrossFilters && nameId !== undefined && (customers.length > 1 || active);
+  const nameFilter = useMemo(
+    () => (nameToggle && nameId !== undefined ? { active, toggle: () => latestChoose.current(nameId) } : undefined),
+    [nameToggle, nameId, active],
+  );
   const menuHandlers = useContextMenu(dashboard, selected);
 
   return (
