@@ -7,7 +7,7 @@ import { ConfigProvider, Select } from 'antd';
 import { CacheProvider, emotionCache, styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
 import type { CustomerProfileProps } from '../plugin/transformProps';
-import { contextMenuFilters, CustomerRef, DashboardLink, toggleMask } from '../plugin/dashboard';
+import { CustomerRef, DashboardLink, toggleMask } from '../plugin/dashboard';
 import type { ParsedCustomer } from '../model/types';
 import { ANTD_ICON_PREFIX, ANTD_PREFIX, antdClass, antdThemeOf, getTokens } from '../theme/tokens';
 import ProfileView from './ProfileView';
@@ -115,15 +115,20 @@ const KEEPS_NATIVE_MENU = 'a[href], input, textarea, [contenteditable="true"]';
 
 /**
  * Superset's context menu for the customer shown: a right-click, or Shift+F10 / the context-menu key on any focused
- * element of the profile. Opened from the keyboard, focus moves into the menu so the arrow keys work there.
+ * element of the profile. The browser's own menu is kept away at once; the code that opens Superset's is loaded then.
  */
 function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | undefined) {
   const { onContextMenu } = dashboard;
   const open = useCallback(
-    (x: number, y: number) => {
-      if (onContextMenu && customer) onContextMenu(x, y, contextMenuFilters(dashboard, customerRef(customer)));
+    (x: number, y: number, fromKeyboard: boolean) => {
+      if (!customer) return;
+      const ref = customerRef(customer);
+      import('./contextMenu').then(
+        ({ openContextMenu }) => openContextMenu(dashboard, ref, x, y, fromKeyboard),
+        () => undefined, // not loadable (offline): the browser's menu was already kept away, nothing else happens
+      );
     },
-    [dashboard, onContextMenu, customer],
+    [dashboard, customer],
   );
   const onMouse = useCallback(
     (event: MouseEvent) => {
@@ -132,7 +137,7 @@ function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | und
       // filters, is the one that stays open.
       event.preventDefault();
       event.stopPropagation();
-      open(event.clientX, event.clientY);
+      open(event.clientX, event.clientY, false);
     },
     [onContextMenu, open],
   );
@@ -142,31 +147,11 @@ function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | und
       event.preventDefault();
       event.stopPropagation();
       const box = (event.target as Element).getBoundingClientRect();
-      const before = new Set(visibleMenus());
-      open(box.left, box.bottom);
-      focusMenuWhenShown(before);
+      open(box.left, box.bottom, true);
     },
     [onContextMenu, open],
   );
   return onContextMenu && customer ? { onContextMenu: onMouse, onKeyDown: onKey } : {};
-}
-
-/** The menus shown on the page outside the chart (Superset's navigation bar has some too). */
-const visibleMenus = () =>
-  Array.from(document.querySelectorAll<HTMLElement>('[role="menu"]')).filter(
-    el => el.offsetParent !== null && !el.closest('.customer-profile-360'),
-  );
-
-/**
- * Superset renders its menu in a portal a frame or two later: the first visible menu that was not there before it was
- * asked for. Give it the focus once it is there, for at most about a second.
- */
-function focusMenuWhenShown(before: Set<HTMLElement>, attempt = 0) {
-  const menu = visibleMenus().find(el => !before.has(el));
-  // antd 5 and 6 make the menu focusable; antd 4's (Superset 4.1, 5.0) is not, its items are.
-  const target = menu?.hasAttribute('tabindex') ? menu : menu?.querySelector<HTMLElement>('[role="menuitem"]');
-  if (target) target.focus();
-  else if (!menu && attempt < 60) requestAnimationFrame(() => focusMenuWhenShown(before, attempt + 1));
 }
 
 function ThemedChart(props: CustomerProfileProps) {

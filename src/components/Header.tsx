@@ -5,9 +5,7 @@ import { styled } from '../theme';
 import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import { crmUrl, mailtoUrl, safeWebUrl } from '../model/url';
-import { exportFileName, toCsv, toJson } from '../model/export';
 import { useProfile } from './context';
-import { downloadText } from './download';
 import { useWatchlist } from './useBrowserState';
 import { Muted } from './shared';
 
@@ -142,14 +140,20 @@ function useExport(onPrint: () => void) {
         { key: 'print', label: t('Print view') },
       ]
     : [];
+  const cannotSave = () => setProblem(t('This browser cannot save files from here.'));
   const choose = (key: string) => {
     if (key === 'print') return onPrint();
     const input = { profile, alerts, localEdits: edits?.edits, exportedAt: new Date() };
-    const ok =
-      key === 'csv'
-        ? downloadText(exportFileName(profile, 'csv'), 'text/csv;charset=utf-8', toCsv(input))
-        : downloadText(exportFileName(profile, 'json'), 'application/json', toJson(input));
-    return setProblem(ok ? undefined : t('This browser cannot save files from here.'));
+    // The writers load when a file is asked for: nobody needs them to see the profile.
+    return Promise.all([import('../model/export'), import('./download')]).then(([writers, { downloadText }]) => {
+      const { exportFileName, toCsv, toJson } = writers;
+      const ok =
+        key === 'csv'
+          ? downloadText(exportFileName(profile, 'csv'), 'text/csv;charset=utf-8', toCsv(input))
+          : downloadText(exportFileName(profile, 'json'), 'application/json', toJson(input));
+      if (ok) setProblem(undefined);
+      else cannotSave();
+    }, cannotSave);
   };
   return { items, choose, problem };
 }

@@ -1,9 +1,9 @@
 /**
  * The tabs of one customer, in the forms the space allows: each panel lazy and inside its own error boundary; on a
- * small tile, a native chooser instead of a tab bar that would overflow; for printing, every tab one after another.
+ * small tile, a native chooser instead of a tab bar that would overflow. Printing is PrintView.tsx.
  */
 import { Suspense } from 'react';
-import { Button, Spin } from 'antd';
+import { Spin } from 'antd';
 import { styled } from '../theme';
 import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
@@ -11,13 +11,6 @@ import { tabTitle } from '../i18n/labels';
 import type { TabId } from '../model/constants';
 import type { TabDefinition } from './tabs/registry';
 import ErrorBoundary from './ErrorBoundary';
-
-const PrintSection = styled.section(
-  withTokens(k => ({
-    breakInside: 'avoid-page',
-    h2: { fontSize: k.fontSizeXl, margin: `${k.space(4)} 0 ${k.space(2)}`, color: k.colorText },
-  })),
-);
 
 const TabChooser = styled.select(
   withTokens(k => ({
@@ -32,14 +25,6 @@ const TabChooser = styled.select(
   })),
 );
 
-const PrintBar = styled.div(
-  withTokens(k => ({
-    display: 'flex',
-    gap: k.space(2),
-    '@media print': { display: 'none' },
-  })),
-);
-
 /** One tab's panel: loaded when first shown, its failures kept to itself. */
 export function TabPanel({ tab }: { tab: TabDefinition }) {
   return (
@@ -48,26 +33,6 @@ export function TabPanel({ tab }: { tab: TabDefinition }) {
         <tab.Panel />
       </Suspense>
     </ErrorBoundary>
-  );
-}
-
-/** Every visible tab one after another, with Print and Close. */
-export function PrintView({ tabs, onClose }: { tabs: TabDefinition[]; onClose: () => void }) {
-  return (
-    <div aria-label={t('Print view')} role="region">
-      <PrintBar>
-        <Button type="primary" onClick={() => window.print()}>
-          {t('Print')}
-        </Button>
-        <Button onClick={onClose}>{t('Close print view')}</Button>
-      </PrintBar>
-      {tabs.map(tab => (
-        <PrintSection key={tab.id}>
-          <h2>{tabTitle(tab.id)}</h2>
-          <TabPanel tab={tab} />
-        </PrintSection>
-      ))}
-    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 /** One customer: header, alert banner, notes for the chart author, and the tabs in the form the space allows. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Tabs } from 'antd';
 import { styled, useTheme } from '../theme';
 import { withTokens } from '../theme/styles';
@@ -13,13 +13,17 @@ import { NameFilter, ProfileContext } from './context';
 import { buildContextValue } from './buildContext';
 import { toDay } from '../model/facts';
 import { tabsFor } from './tabs/registry';
-import { CompactTabs, PrintView, TabPanel } from './ProfileTabs';
+import { CompactTabs, TabPanel } from './ProfileTabs';
 import Header from './Header';
 import AlertBanner from './AlertBanner';
-import AuthorNotes from './AuthorNotes';
 import { EmptyState } from './shared';
 import { useLocalEdits } from './useBrowserState';
 import { useUniqueId } from './useUniqueId';
+
+// For the chart's author only, and only when the data gave something to say: loaded then, not before the first paint.
+const AuthorNotes = lazy(() => import('./AuthorNotes'));
+// Only when printing is asked for.
+const PrintView = lazy(() => import('./PrintView'));
 
 const Body = styled.div<{ compact: boolean }>(
   withTokens<{ compact: boolean }>((k, { compact }) => ({
@@ -82,14 +86,20 @@ export default function ProfileView({
       <Header onPrint={openPrintView} />
       <Body compact={compact}>
         {display.showAlerts && <AlertBanner />}
-        {showAuthorNotes && <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />}
+        {showAuthorNotes && (customer.issues.length > 0 || exposedSensitiveColumns.length > 0) && (
+          <Suspense fallback={null}>
+            <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
+          </Suspense>
+        )}
         {!tabs.length ? (
           <EmptyState
             title={t('No tab is visible. Choose tabs in the control panel under Visible tabs.')}
             columns={[]}
           />
         ) : printing ? (
-          <PrintView tabs={tabs} onClose={closePrintView} />
+          <Suspense fallback={null}>
+            <PrintView tabs={tabs} onClose={closePrintView} />
+          </Suspense>
         ) : compact ? (
           <CompactTabs tabs={tabs} active={activeTab} onChange={setActive} />
         ) : (

@@ -22,10 +22,6 @@ const ru: Record<string, string[]> = {
   ],
   Customer: ['Клиент'],
   'Choose a customer (%s)': ['Выберите клиента (%s)'],
-  'Drill to detail': ['Детализация'],
-  'Lets Superset offer drill to detail by the customer shown; never queried.': [
-    'Позволяет Superset предлагать детализацию по показанному клиенту; в запрос не входит.',
-  ],
   'Filter the dashboard by this customer': ['Отфильтровать дашборд по этому клиенту'],
   'Clear the filter by this customer': ['Снять фильтр по этому клиенту'],
   'The customer profile': ['Профиль клиента'],

@@ -5,7 +5,8 @@
  * labelled with the customer's name; drill to detail by `<column> == <customer id>`.
  *
  * The customer id travels as a plain value inside the filter object: Superset quotes it when it builds the SQL, and
- * the label is text, so ids with quotes, commas or markup stay one value and never become markup.
+ * the label is text, so ids with quotes, commas or markup stay one value and never become markup. The context menu's
+ * filters are built in components/contextMenu.ts, loaded at the first right-click.
  */
 import type { ContextMenuFilters, DataMask, FilterState } from '@superset-ui/core';
 
@@ -57,13 +58,4 @@ export function filteredCustomerId(filterState: FilterState | undefined): string
 export function toggleMask(link: DashboardLink, customer: CustomerRef): { mask: DataMask; selected: boolean } {
   const selected = link.filteredId === customer.id;
   return { mask: customerDataMask(link.column, selected ? undefined : customer), selected };
-}
-
-/** The filters Superset's context menu opens with: drill to detail by this customer, and the cross-filter entry. */
-export function contextMenuFilters(link: DashboardLink, customer: CustomerRef): ContextMenuFilters {
-  const { mask, selected } = toggleMask(link, customer);
-  return {
-    drillToDetail: [{ col: link.column, op: '==', val: customer.id, formattedVal: customer.name }],
-    ...(link.emitCrossFilters ? { crossFilter: { dataMask: mask, isCurrentValueSelected: selected } } : {}),
-  };
 }

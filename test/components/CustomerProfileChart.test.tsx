@@ -227,7 +227,7 @@ describe('export', () => {
   it('the print view lays out every visible tab one after another', async () => {
     renderChart({ formData: { visible_tabs: ['overview', 'health', 'contacts'] } });
     await choose('Print view');
-    const print = screen.getByRole('region', { name: 'Print view' });
+    const print = await screen.findByRole('region', { name: 'Print view' });
     expect(
       within(print)
         .getAllByRole('heading', { level: 2 })
@@ -290,9 +290,9 @@ describe('states of the data', () => {
     expect(screen.getByRole('alert').textContent).toContain('current_arr');
   });
 
-  it('values that could not be read, and exposed sensitive columns, are listed for the author', () => {
+  it('values that could not be read, and exposed sensitive columns, are listed for the author', async () => {
     renderChart({ rows: [rowWith({ employee_count: 'many' })] });
-    const notes = screen.getByText('Data notes for the chart author (2)').closest('details') as HTMLElement;
+    const notes = (await screen.findByText('Data notes for the chart author (2)')).closest('details') as HTMLElement;
     expect(notes.textContent).toContain('employee_count: expected a number, got text');
     expect(notes.textContent).toContain(
       'The dataset has sensitive columns (legal_name, inn, address, phone, email, csm_phone)',

@@ -3,7 +3,7 @@
  * table chart): the cross-filter it emits and reads back, Superset's context menu, two charts on one page. The real
  * dashboard proves the same in test/superset/citizen.test.ts.
  */
-import { fireEvent, screen, within } from '@testing-library/dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
 import type { ContextMenuFilters, DataMask } from '@superset-ui/core';
 import { chartProps, fixToday, render, renderChart, withTheme } from '../support/render';
 import CustomerProfileChart from '../../src/components/CustomerProfileChart';
@@ -159,13 +159,15 @@ describe('cross-filters out', () => {
 });
 
 describe("Superset's context menu", () => {
-  it('a right-click on the header opens it with drill to detail by the customer and the cross-filter entry', () => {
+  it('a right-click on the header opens it with drill to detail by the customer and the cross-filter entry', async () => {
     const spy = dashboardHooks();
     renderChart({ rows: TWO, dashboard: { hooks: spy.hooks, emitCrossFilters: true } });
     const header = screen.getByRole('heading', { name: acmeRow.customer_name as string });
     const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 40, clientY: 30 });
     header.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
+    // The code that opens Superset's menu loads at the first right-click.
+    await waitFor(() => expect(spy.menus).toHaveLength(1));
     expect(spy.menus).toEqual([
       {
         x: 40,
@@ -180,34 +182,37 @@ describe("Superset's context menu", () => {
     ]);
   });
 
-  it('on a KPI card too; with cross-filtering off the menu has drill to detail only', () => {
+  it('on a KPI card too; with cross-filtering off the menu has drill to detail only', async () => {
     const spy = dashboardHooks();
     renderChart({ rows: [acmeRow], dashboard: { hooks: spy.hooks, emitCrossFilters: false } });
     fireEvent.contextMenu(screen.getAllByRole('region')[0]);
-    expect(spy.menus).toHaveLength(1);
+    await waitFor(() => expect(spy.menus).toHaveLength(1));
     expect(spy.menus[0].filters).toEqual({
       drillToDetail: [{ col: 'customer_id', op: '==', val: acmeRow.customer_id, formattedVal: acmeRow.customer_name }],
     });
   });
 
-  it('Shift+F10 or the context-menu key on a focused element opens it there', () => {
+  it('Shift+F10 or the context-menu key on a focused element opens it there', async () => {
     const spy = dashboardHooks();
     renderChart({ rows: [acmeRow], dashboard: { hooks: spy.hooks, emitCrossFilters: true } });
     const tab = screen.getAllByRole('tab')[0];
     fireEvent.keyDown(tab, { key: 'F10', shiftKey: true });
     fireEvent.keyDown(tab, { key: 'ContextMenu' });
     fireEvent.keyDown(tab, { key: 'F10' });
+    await waitFor(() => expect(spy.menus).toHaveLength(2));
+    await new Promise(resolve => setTimeout(resolve, 50)); // and no third: F10 alone is not the key
     expect(spy.menus).toHaveLength(2);
     expect(spy.menus[0].filters?.drillToDetail?.[0].val).toBe(acmeRow.customer_id);
   });
 
-  it('links keep the browser menu, and outside a dashboard (no hook) nothing is intercepted', () => {
+  it('links keep the browser menu, and outside a dashboard (no hook) nothing is intercepted', async () => {
     const spy = dashboardHooks();
     renderChart({ rows: [acmeRow], dashboard: { hooks: spy.hooks, emitCrossFilters: true } });
     const link = document.querySelector('.customer-profile-360 a[href]') as HTMLElement;
     const onLink = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
     link.dispatchEvent(onLink);
     expect(onLink.defaultPrevented).toBe(false);
+    await new Promise(resolve => setTimeout(resolve, 50));
     expect(spy.menus).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
  * stubbed for the tests of one describe block and restored after each test, leaving URL as it was found.
  */
 export interface Downloads {
-  /** The downloaded files' text, in download order. */
+  /** The downloaded files' text, in download order, once at least one has come. */
   texts: () => Promise<string[]>;
   count: () => number;
 }
@@ -32,5 +32,10 @@ export function captureDownloads(): Downloads {
   afterEach(() => {
     Object.assign(URL, saved);
   });
-  return { texts: () => Promise.all(blobs.map(readText)), count: () => blobs.length };
+  // The chart loads its file writers when a file is asked for: wait (up to 5 s) until a file has come.
+  const texts = async () => {
+    for (let waited = 0; !blobs.length && waited < 5000; waited += 20) await new Promise(r => setTimeout(r, 20));
+    return Promise.all(blobs.map(readText));
+  };
+  return { texts, count: () => blobs.length };
 }

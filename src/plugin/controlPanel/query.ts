@@ -13,11 +13,11 @@ export const querySection = (): ControlPanelSectionConfig => ({
       {
         name: 'metric',
         config: {
+          // Never shown, never queried: it lets Superset offer drill to detail (formData.ts, DRILL_METRIC).
           type: 'HiddenControl',
-          label: t('Drill to detail'),
+          label: 'metric',
           hidden: true,
           default: DEFAULT_FORM_DATA.metric,
-          description: t('Lets Superset offer drill to detail by the customer shown; never queried.'),
         },
       },
     ],
