@@ -2,7 +2,7 @@
  * The chart: the states of the model (missing columns, no rows, one or several customers), the customer switcher,
  * and the themed frame. Everything below works on one parsed, redacted customer.
  */
-import { KeyboardEvent, MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { KeyboardEvent, MouseEvent, useMemo, useRef, useState } from 'react';
 import { ConfigProvider, Select } from 'antd';
 import { CacheProvider, emotionCache, styled, ThemeProvider, useTheme } from '../theme';
 import { t } from '../i18n';
@@ -117,41 +117,33 @@ const KEEPS_NATIVE_MENU = 'a[href], input, textarea, [contenteditable="true"]';
  * Superset's context menu for the customer shown: a right-click, or Shift+F10 / the context-menu key on any focused
  * element of the profile. The browser's own menu is kept away at once; the code that opens Superset's is loaded then.
  */
-function useContextMenu(dashboard: DashboardLink, customer: ParsedCustomer | undefined) {
-  const { onContextMenu } = dashboard;
-  const open = useCallback(
-    (x: number, y: number, fromKeyboard: boolean) => {
-      if (!customer) return;
-      const ref = customerRef(customer);
-      import('./contextMenu').then(
-        ({ openContextMenu }) => openContextMenu(dashboard, ref, x, y, fromKeyboard),
-        () => undefined, // not loadable (offline): the browser's menu was already kept away, nothing else happens
-      );
-    },
-    [dashboard, customer],
-  );
-  const onMouse = useCallback(
-    (event: MouseEvent) => {
-      if (!onContextMenu || (event.target as Element).closest?.(KEEPS_NATIVE_MENU)) return;
+function contextMenuHandlers(dashboard: DashboardLink, customer: ParsedCustomer | undefined) {
+  if (!dashboard.onContextMenu || !customer) return {};
+  // Plain functions: `dashboard` is a new object on every render, so memoising on it would keep nothing.
+  const open = (x: number, y: number, fromKeyboard: boolean) => {
+    const ref = customerRef(customer);
+    import('./contextMenu').then(
+      ({ openContextMenu }) => openContextMenu(dashboard, ref, x, y, fromKeyboard),
+      () => undefined, // not loadable (offline): the browser's menu was already kept away, nothing else happens
+    );
+  };
+  return {
+    onContextMenu: (event: MouseEvent) => {
+      if ((event.target as Element).closest?.(KEEPS_NATIVE_MENU)) return;
       // Superset's chart holder opens a menu without filters on any right-click it sees: ours, with the customer's
       // filters, is the one that stays open.
       event.preventDefault();
       event.stopPropagation();
       open(event.clientX, event.clientY, false);
     },
-    [onContextMenu, open],
-  );
-  const onKey = useCallback(
-    (event: KeyboardEvent) => {
-      if (!onContextMenu || !(event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) return;
+    onKeyDown: (event: KeyboardEvent) => {
+      if (!(event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) return;
       event.preventDefault();
       event.stopPropagation();
       const box = (event.target as Element).getBoundingClientRect();
       open(box.left, box.bottom, true);
     },
-    [onContextMenu, open],
-  );
-  return onContextMenu && customer ? { onContextMenu: onMouse, onKeyDown: onKey } : {};
+  };
 }
 
 function ThemedChart(props: CustomerProfileProps) {
@@ -189,7 +181,7 @@ function ThemedChart(props: CustomerProfileProps) {
     () => (nameToggle && nameId !== undefined ? { active, toggle: () => latestChoose.current(nameId) } : undefined),
     [nameToggle, nameId, active],
   );
-  const menuHandlers = useContextMenu(dashboard, selected);
+  const menuHandlers = contextMenuHandlers(dashboard, selected);
 
   return (
     <ConfigProvider theme={antdTheme} prefixCls={ANTD_PREFIX} iconPrefixCls={ANTD_ICON_PREFIX}>
