@@ -72,6 +72,13 @@ async function until<T>(read: () => Promise<T> | T, check: (value: T) => boolean
 
 const waitFor = (predicate: () => boolean, what: string) => until(predicate, ok => ok, what);
 
+/** Waits for the Table's chart-data request filtered by the customer: the emitted filter, as Superset sent it. */
+const tableAskedFor = (calls: ChartDataCall[], tableChartId: number, id: string) =>
+  waitFor(
+    () => calls.some(call => call.sliceId === tableChartId && filteredBy(call, id)),
+    `the Table filtered by ${id}`,
+  );
+
 async function openDashboard(page: Page, id: number) {
   await page.goto(`${BASE_URL}/superset/dashboard/${id}/`);
   await waitForPlugin(page);
@@ -114,6 +121,14 @@ async function expectHeading(page: Page, chart: string, text: string) {
 /** The Table's customer ids as shown. */
 const tableIds = (page: Page) =>
   tableRows(page).evaluateAll(rows => rows.map(row => (row.querySelector('td')?.textContent ?? '').trim()));
+
+/** The Table's ids once it shows a single row: a cross-filter has reached it. */
+const tableFiltered = (page: Page, what: string) =>
+  until(
+    () => tableIds(page),
+    ids => ids.length === 1,
+    what,
+  );
 
 e2e('a citizen of the dashboard', () => {
   let browser: Browser;
@@ -172,17 +187,8 @@ e2e('a citizen of the dashboard', () => {
       await switcher(page, PROFILE_A).waitFor();
 
       await choose(page, PROFILE_A, { id: HOSTILE.id, name: 'Globex' });
-      await waitFor(
-        () => calls.some(call => call.sliceId === fx.tableChartId && filteredBy(call, HOSTILE.id)),
-        'the Table filtered by the hostile id',
-      );
-      expect(
-        await until(
-          () => tableIds(page),
-          ids => ids.length === 1,
-          'the Table filtered',
-        ),
-      ).toEqual([HOSTILE.id]);
+      await tableAskedFor(calls, fx.tableChartId, HOSTILE.id);
+      expect(await tableFiltered(page, 'the Table filtered')).toEqual([HOSTILE.id]);
       await expectHeading(page, PROFILE_B, HOSTILE.name);
     }));
 
@@ -192,17 +198,8 @@ e2e('a citizen of the dashboard', () => {
       await openDashboard(page, fx.dashboardId);
       await choose(page, PROFILE_A, INITECH);
       await expectHeading(page, PROFILE_A, INITECH.name);
-      await waitFor(
-        () => calls.some(call => call.sliceId === fx.tableChartId && filteredBy(call, INITECH.id)),
-        'the Table filtered by INIT-003',
-      );
-      expect(
-        await until(
-          () => tableIds(page),
-          ids => ids.length === 1,
-          'the Table filtered',
-        ),
-      ).toEqual([INITECH.id]);
+      await tableAskedFor(calls, fx.tableChartId, INITECH.id);
+      expect(await tableFiltered(page, 'the Table filtered')).toEqual([INITECH.id]);
       // Profile B is on the same dataset: it receives the filter and shows the one customer, without a switcher.
       await expectHeading(page, PROFILE_B, INITECH.name);
       expect(await switcher(page, PROFILE_B).count()).toBe(0);
@@ -287,11 +284,7 @@ e2e('a citizen of the dashboard', () => {
       await profile(page, PROFILE_A).getByRole('region').first().click({ button: 'right' });
       const menu = contextMenu(page);
       await menu.getByText('Add cross-filter').click();
-      await until(
-        () => tableIds(page),
-        ids => ids.length === 1,
-        'the Table filtered',
-      );
+      await tableFiltered(page, 'the Table filtered');
       await expectHeading(page, PROFILE_B, first);
 
       await profile(page, PROFILE_A).getByRole('tab').first().focus();
@@ -339,25 +332,13 @@ e2e('a citizen of the dashboard', () => {
         n => n === 1,
         'the switcher of the emitting chart',
       );
-      expect(
-        await until(
-          () => tableIds(page),
-          ids => ids.length === 1,
-          'the Table filtered by B',
-        ),
-      ).toEqual([NORTHWIND.id]);
+      expect(await tableFiltered(page, 'the Table filtered by B')).toEqual([NORTHWIND.id]);
       await screenshot(page, 'citizen-two-instances');
       // B clears its filter; then A emits one of its own, which B and the Table receive.
       await choose(page, PROFILE_B, NORTHWIND);
       await switcher(page, PROFILE_A).waitFor();
       await choose(page, PROFILE_A, INITECH);
       await expectHeading(page, PROFILE_B, INITECH.name);
-      expect(
-        await until(
-          () => tableIds(page),
-          ids => ids.length === 1,
-          'the Table filtered by A',
-        ),
-      ).toEqual([INITECH.id]);
+      expect(await tableFiltered(page, 'the Table filtered by A')).toEqual([INITECH.id]);
     }));
 });
