@@ -91,7 +91,9 @@ const ru: Record<string, string[]> = {
   'Key contacts': ['Ключевые контакты'],
   'Untitled document': ['Документ без названия'],
   '(opens in a new tab)': ['(откроется в новой вкладке)'],
-  'Link not shown: only http and https addresses open': ['Ссылка не показана: открываются только адреса http и https'],
+  'Link not shown: only http and https addresses open, without a user name, spaces or control characters': [
+    'Ссылка не показана: открываются только адреса http и https без имени пользователя, пробелов и управляющих символов',
+  ],
   Created: ['Создан'],
   '%s (%s)': ['%s (%s)'],
   'No documents': ['Нет документов'],

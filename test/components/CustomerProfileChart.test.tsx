@@ -37,6 +37,26 @@ describe('header', () => {
     expect(screen.queryByRole('link', { name: 'Website' })).toBeNull();
   });
 
+  it('a website or CRM link that would not go where it reads gives no link; the website is still shown as text', () => {
+    const website = 'https://bank.example.com@evil.example/login';
+    renderChart({
+      rows: [rowWith({ website })],
+      formData: { crm_url_template: 'https://crm.example.com/accounts/{customer_id}' },
+    });
+    expect(screen.queryByRole('link', { name: 'Website' })).toBeNull();
+    expect(screen.getByText(website).closest('a')).toBeNull();
+    expect(document.querySelector('a[href*="evil"]')).toBeNull();
+  });
+
+  it('a customer id of ".." never moves the CRM link up a level: no link', () => {
+    renderChart({
+      rows: [rowWith({ customer_id: '..' })],
+      formData: { crm_url_template: 'https://crm.example.com/accounts/{customer_id}/view' },
+    });
+    expect(screen.queryByRole('link', { name: 'Open in CRM' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Website' })).toBeTruthy();
+  });
+
   it.each`
     control                 | name
     ${'show_watchlist'}     | ${'☆ Add to watchlist'}

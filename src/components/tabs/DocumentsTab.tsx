@@ -99,8 +99,12 @@ function DocumentItem({ document }: { document: CustomerDocument }) {
         ) : (
           <span>{document.title ?? <Missing />}</span>
         )}
-        {/* Only when there was an address that is not http(s); no address at all needs no note. */}
-        {!href && document.url !== undefined && <Note>{t('Link not shown: only http and https addresses open')}</Note>}
+        {/* Only when there was an address that is refused; no address at all needs no note. */}
+        {!href && document.url !== undefined && (
+          <Note>
+            {t('Link not shown: only http and https addresses open, without a user name, spaces or control characters')}
+          </Note>
+        )}
       </Title>
       <Meta>
         {created ? (

@@ -3,7 +3,7 @@ import DocumentsTab from '../../../src/components/tabs/DocumentsTab';
 import { renderPanel } from '../../support/render';
 import { rowWith, sparseRow } from '../../support/fixtures';
 
-const NOTE = 'Link not shown: only http and https addresses open';
+const NOTE = 'Link not shown: only http and https addresses open, without a user name, spaces or control characters';
 const SAFE_HREF = /^(https?:|mailto:|tel:)/i;
 
 const badDocument = (url: string) => ({
@@ -60,6 +60,11 @@ test.each([
   'data:text/html,<script>alert(1)</script>',
   'vbscript:msgbox(1)',
   'file:///etc/passwd',
+  // Links that would not go where they read: a user name before the host, whitespace or a control character inside.
+  'https://bank.example.com@evil.example/login',
+  'https://docs.example.com/ac me.pdf',
+  'https://docs.exa\u0000mple.com/msa.pdf',
+  'https://docs.example.com/\u202efdp.exe',
 ])('%j produces no link', url => {
   const { container } = renderPanel(DocumentsTab, { row: rowWith({ documents: [badDocument(url)] }) });
   expect(screen.getByText('Bad').closest('a')).toBeNull();
