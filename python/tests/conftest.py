@@ -138,3 +138,46 @@ def public_can_read_dashboards(app):
 
         sm.del_permission_role(sm.find_role("Public"), sm.find_permission_view_menu("can_read", "Dashboard"))
         db.session.commit()
+
+
+_UNSET = object()
+
+
+@pytest.fixture
+def settings(app):
+    """superset_config.py settings for one test (the package reads them on each request), put back afterwards."""
+    saved = {}
+
+    def set_(**values):
+        for name, value in values.items():
+            saved.setdefault(name, app.config.get(name, _UNSET))
+            app.config[name] = value
+
+    yield set_
+    for name, value in saved.items():
+        if value is _UNSET:
+            app.config.pop(name, None)
+        else:
+            app.config[name] = value
+
+
+@pytest.fixture
+def embedded_dashboard(app):
+    """A dashboard with an embedding configuration and no allowed domains (any page may embed it): its uuid."""
+    from superset.extensions import db
+    from superset.models.dashboard import Dashboard
+    from superset.models.embedded_dashboard import EmbeddedDashboard
+
+    with app.app_context():
+        dashboard = Dashboard(dashboard_title="Customer Profile 360 embedding test", published=True)
+        db.session.add(dashboard)
+        db.session.flush()
+        embedded = EmbeddedDashboard(dashboard_id=dashboard.id, allow_domain_list="")
+        db.session.add(embedded)
+        db.session.commit()
+        ids = (str(embedded.uuid), dashboard.id)
+    yield ids[0]
+    with app.app_context():
+        db.session.query(EmbeddedDashboard).filter(EmbeddedDashboard.dashboard_id == ids[1]).delete()
+        db.session.query(Dashboard).filter(Dashboard.id == ids[1]).delete()
+        db.session.commit()

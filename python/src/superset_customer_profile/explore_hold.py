@@ -18,10 +18,19 @@ Dashboards too (found with the cross-filter tests, Superset 5.0.0 and 6.0.0): wh
 registry (``getCrossFiltersConfiguration``). A chart not yet registered then has no scope of its own, and its
 cross-filter falls back to every chart, itself included: the chart that emitted a filter was filtered by it. The same
 hold on that answer lets the dashboard see the chart's InteractiveChart behaviour.
+
+Where, and what it names: the script is rendered on the pages that show a chart (dashboards, explore, a standalone
+chart, embedded dashboards) for whoever Superset renders them for, and on a signed-in user's other pages of the
+single-page app, which open explore and dashboards without loading a page (the chart gallery's "Create new chart",
+the lists, the menu); never on the sign-in pages and never to an anonymous viewer of any other page. It names this
+chart's key alone and costs no database query. With ``CUSTOMER_PROFILE_EXTRA_PLUGINS`` on, the other charts it waits
+for are read in the browser from the loader's own answer to ``/dynamic-plugins/api/read`` (which the server filtered
+for this viewer), so the page still names none of them; an answer that arrives while that list is in flight waits for
+it (within the same ten seconds).
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, PrefixLoader
 
@@ -29,17 +38,26 @@ HOOK_TEMPLATE = "tail_js_custom_extra.html"
 # The host's own loader, reachable under this prefix, so our hook template can include the host's hook template.
 HOST_PREFIX = "customer-profile-host"
 WAIT_MS = 10000
+# Pages (paths under the application root) that show a chart: dashboards and their permalinks, explore and its
+# permalinks (a standalone chart, as reports and thumbnails open it, is explore with ?standalone=1), embedded
+# dashboards (rendered for an anonymous request: the guest token comes later, from the embedding page).
+CHART_PAGES = ("/superset/dashboard/", "/explore/", "/superset/explore/", "/embedded/")
+# Flask-AppBuilder's sign-in pages: nothing of the package there, whoever asks.
+SIGN_IN_PAGES = ("/login", "/logout", "/register", "/oauth-authorized", "/resetpassword", "/resetmypassword")
 
 HOLD_TEMPLATE = (
     '{% include "' + HOST_PREFIX + "/" + HOOK_TEMPLATE + '" ignore missing %}\n'
-    "{% set keys = customer_profile_hold_keys() %}"
-    "{% if keys %}"
+    "{% set hold = customer_profile_hold() %}"
+    "{% if hold %}"
     '<script{% if csp_nonce is defined %} nonce="{{ csp_nonce() }}"{% endif %}>'
     "(function () {\n"
-    "  var keys = {{ keys | tojson }};\n"
+    "  var keys = {{ hold['keys'] | tojson }};\n"
+    "  var learn = {{ hold['learn'] | tojson }};\n"
     "  var waitMs = " + str(WAIT_MS) + ";\n"
     "  var realFetch = window.fetch;\n"
     "  if (!realFetch || realFetch.customerProfileHold) return;\n"
+    "  // With learn (CUSTOMER_PROFILE_EXTRA_PLUGINS), the other keys come from the loader's own list answer.\n"
+    "  var listing = Promise.resolve();\n"
     "  function registered(key) {\n"
     "    try {\n"
     "      var core = window['__superset__/@superset-ui/core'];\n"
@@ -48,14 +66,29 @@ HOLD_TEMPLATE = (
     "      return false;\n"
     "    }\n"
     "  }\n"
-    "  function whenRegistered(key) {\n"
-    "    var start = Date.now();\n"
+    "  function whenRegistered(key, deadline) {\n"
     "    return new Promise(function (resolve) {\n"
     "      (function poll() {\n"
-    "        if (registered(key) || Date.now() - start > waitMs) resolve();\n"
+    "        if (registered(key) || Date.now() > deadline) resolve();\n"
     "        else setTimeout(poll, 25);\n"
     "      })();\n"
     "    });\n"
+    "  }\n"
+    "  function until(promise, deadline) {\n"
+    "    return Promise.race([promise, new Promise(function (resolve) {\n"
+    "      setTimeout(resolve, Math.max(0, deadline - Date.now()));\n"
+    "    })]);\n"
+    "  }\n"
+    "  function learnFrom(response) {\n"
+    "    return response.then(function (res) {\n"
+    "      if (!res.ok) return;\n"
+    "      return res.clone().json().then(function (body) {\n"
+    "        ((body || {}).result || []).forEach(function (plugin) {\n"
+    "          var key = (plugin || {}).key;\n"
+    "          if (typeof key === 'string' && keys.indexOf(key) < 0) keys.push(key);\n"
+    "        });\n"
+    "      });\n"
+    "    }).then(null, function () {});\n"
     "  }\n"
     "  // The charts an answer is about, when it is one explore or a dashboard hydrates from; else null.\n"
     "  function vizTypesOf(url, body) {\n"
@@ -68,26 +101,37 @@ HOLD_TEMPLATE = (
     "    }\n"
     "    return null;\n"
     "  }\n"
-    "  function held(input, response) {\n"
-    "    var url;\n"
-    "    try {\n"
-    "      url = new URL(typeof input === 'string' ? input : input.url, window.location.href);\n"
-    "    } catch (e) {\n"
-    "      return response;\n"
-    "    }\n"
+    "  function held(url, response) {\n"
     "    if (!/\\/api\\/v1\\/(explore\\/?|dashboard\\/[^/]+\\/charts\\/?)$/.test(url.pathname)) return response;\n"
     "    return response.then(function (res) {\n"
     "      if (!res.ok) return res;\n"
+    "      var deadline = Date.now() + waitMs;\n"
     "      return res.clone().json().then(function (body) {\n"
-    "        var waiting = (vizTypesOf(url, body) || []).filter(function (vizType, i, all) {\n"
-    "          return keys.indexOf(vizType) >= 0 && !registered(vizType) && all.indexOf(vizType) === i;\n"
+    "        var unregistered = (vizTypesOf(url, body) || []).filter(function (vizType, i, all) {\n"
+    "          return typeof vizType === 'string' && !registered(vizType) && all.indexOf(vizType) === i;\n"
     "        });\n"
-    "        return Promise.all(waiting.map(whenRegistered)).then(function () { return res; });\n"
+    "        if (!unregistered.length) return res;\n"
+    "        return (learn ? until(listing, deadline) : listing).then(function () {\n"
+    "          return Promise.all(unregistered.filter(function (key) {\n"
+    "            return keys.indexOf(key) >= 0;\n"
+    "          }).map(function (key) { return whenRegistered(key, deadline); }));\n"
+    "        }).then(function () { return res; });\n"
     "      }, function () { return res; });\n"
     "    });\n"
     "  }\n"
     "  var hold = function (input) {\n"
-    "    return held(input, realFetch.apply(this, arguments));\n"
+    "    var response = realFetch.apply(this, arguments);\n"
+    "    var url;\n"
+    "    try {\n"
+    "      url = new URL(input && input.url ? input.url : String(input), window.location.href);\n"
+    "    } catch (e) {\n"
+    "      return response;\n"
+    "    }\n"
+    "    if (learn && /\\/dynamic-plugins\\/api\\/read\\/?$/.test(url.pathname)) {\n"
+    "      listing = Promise.all([listing, learnFrom(response)]);\n"
+    "      return response;\n"
+    "    }\n"
+    "    return held(url, response);\n"
     "  };\n"
     "  hold.customerProfileHold = true;\n"
     "  window.fetch = hold;\n"
@@ -97,11 +141,29 @@ HOLD_TEMPLATE = (
 )
 
 
-def install_explore_hold(app, keys: Callable[[], Iterable[str]]) -> None:
+def page_may_show_a_chart() -> bool:
+    """A page that shows a chart, or a signed-in user's page from which the single-page app opens one without a page
+    load; never a sign-in page. Decided from the request's path and the session's user: no database query."""
+    from flask import has_request_context, request
+    from flask_login import current_user
+
+    if not has_request_context():
+        return False
+    path = request.path
+    if path.startswith(SIGN_IN_PAGES):
+        return False
+    if path.startswith(CHART_PAGES):
+        return True
+    return bool(getattr(current_user, "is_authenticated", False))
+
+
+def install_explore_hold(app, key: str, learn: Callable[[], bool]) -> None:
     """Puts the hold script into the app's page-end hook template, keeping the host's own hook template.
 
-    ``keys`` lists the dynamic plugin keys to wait for; it is called when a page is rendered (the rows of Manage >
-    Plugins may change while Superset runs). Nothing is rendered when DYNAMIC_PLUGINS is off.
+    ``key`` is the chart's own key, the one the page names. ``learn`` tells, when a page is rendered, whether the
+    script also waits for the other charts the loader's list names (CUSTOMER_PROFILE_EXTRA_PLUGINS, read from the
+    config on each page: no database query). Nothing is rendered when DYNAMIC_PLUGINS is off, nor on a page that
+    needs no hold (``page_may_show_a_chart``).
     """
     host: BaseLoader | None = app.jinja_loader
     loaders: list[BaseLoader] = [DictLoader({HOOK_TEMPLATE: HOLD_TEMPLATE})]
@@ -109,11 +171,11 @@ def install_explore_hold(app, keys: Callable[[], Iterable[str]]) -> None:
         loaders += [PrefixLoader({HOST_PREFIX: host}), host]
     app.jinja_loader = ChoiceLoader(loaders)
 
-    def customer_profile_hold_keys() -> list[str]:
+    def customer_profile_hold() -> dict[str, Any] | None:
         from superset import is_feature_enabled
 
-        if not is_feature_enabled("DYNAMIC_PLUGINS"):
-            return []
-        return sorted(set(keys()))
+        if not is_feature_enabled("DYNAMIC_PLUGINS") or not page_may_show_a_chart():
+            return None
+        return {"keys": [key], "learn": bool(learn())}
 
-    app.add_template_global(customer_profile_hold_keys)
+    app.add_template_global(customer_profile_hold)
