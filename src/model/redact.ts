@@ -73,7 +73,9 @@ export function redactProfile(profile: CustomerProfile, permissions: Permissions
   const hidden = hiddenColumns(permissions);
   const copy = { ...profile } as unknown as Record<string, unknown>;
   ALL_COLUMNS.forEach(spec => {
-    if (hidden.has(spec.column)) updateAt(copy, spec.model, () => undefined);
+    // A merged column (contact_details) has no place of its own: what it brought lives in the fields of the list it
+    // joined, which are guarded there with the same guards and removed below.
+    if (hidden.has(spec.column) && !('mergeBy' in spec)) updateAt(copy, spec.model, () => undefined);
   });
   // A group whose every column is hidden goes as a whole: with financial data off there is no `revenue` at all.
   GROUP_COLUMNS.forEach((columns, group) => {

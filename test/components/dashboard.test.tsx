@@ -205,6 +205,37 @@ describe("Superset's context menu", () => {
     expect(spy.menus[0].filters?.drillToDetail?.[0].val).toBe(acmeRow.customer_id);
   });
 
+  it('from the keyboard, the focus enters the menu once it is placed in the window, without scrolling the page', async () => {
+    // A host menu as antd renders it: in a portal, first parked far outside the window, beside its anchor a frame later.
+    const menu = document.createElement('ul');
+    menu.setAttribute('role', 'menu');
+    menu.tabIndex = -1;
+    let box = { top: -9000, left: -14000 };
+    menu.getBoundingClientRect = () => ({ ...box, bottom: box.top + 150, right: box.left + 160 }) as DOMRect;
+    Object.defineProperty(menu, 'offsetParent', { get: () => document.body });
+    const focusCalls: (FocusOptions | undefined)[] = [];
+    menu.focus = (options?: FocusOptions) => focusCalls.push(options);
+    const opened: { x: number; y: number }[] = [];
+    const hooks = {
+      onContextMenu: (x: number, y: number) => {
+        opened.push({ x, y });
+        document.body.appendChild(menu);
+      },
+    };
+    renderChart({ rows: [acmeRow], dashboard: { hooks, emitCrossFilters: true } });
+    const tab = screen.getAllByRole('tab')[0];
+    // The focused tab is partly below the window: the menu opens at a point inside it.
+    tab.getBoundingClientRect = () => ({ top: 700, left: 30, bottom: window.innerHeight + 40, right: 90 }) as DOMRect;
+    fireEvent.keyDown(tab, { key: 'F10', shiftKey: true });
+    await waitFor(() => expect(opened).toHaveLength(1));
+    expect(opened[0]).toEqual({ x: 30, y: window.innerHeight - 1 });
+    await new Promise(resolve => setTimeout(resolve, 100)); // frames go by while the menu is parked
+    expect(focusCalls).toEqual([]);
+    box = { top: 300, left: 30 };
+    await waitFor(() => expect(focusCalls).toEqual([{ preventScroll: true }]));
+    menu.remove();
+  });
+
   it('links keep the browser menu, and outside a dashboard (no hook) nothing is intercepted', async () => {
     const spy = dashboardHooks();
     renderChart({ rows: [acmeRow], dashboard: { hooks: spy.hooks, emitCrossFilters: true } });

@@ -5,7 +5,7 @@
  * a column marked sensitive or financial there is covered here by that mark alone.
  */
 import { fireEvent, screen, waitFor } from '@testing-library/dom';
-import { DETAIL_COLUMNS, Guard, GUARDED_FIELDS, SCALAR_COLUMNS } from '../../src/model/columns';
+import { DETAIL_COLUMNS, DetailColumn, Guard, GUARDED_FIELDS, SCALAR_COLUMNS } from '../../src/model/columns';
 import { chartProps, fixToday, renderChart } from '../support/render';
 import { captureDownloads } from '../support/downloads';
 import { acmeRow } from '../support/fixtures';
@@ -35,6 +35,14 @@ function markerOf(kind: string, column: string, index: number): { value: unknown
   return { value: text, traces: [text] };
 }
 
+/** The column whose list a merged column (contact_details) joins, and the item its marked item names. */
+function joinedItem(spec: DetailColumn): Record<string, unknown> {
+  const target = (DETAIL_COLUMNS as readonly DetailColumn[]).find(d => !d.mergeBy && d.model === spec.model);
+  const items = acmeRow[target?.column ?? ''] as Record<string, unknown>[];
+  // The last one: the guarded keys of the list itself are marked in its first item.
+  return items[items.length - 1];
+}
+
 /** Every guarded column and guarded detail key of the table, each with its own marker. */
 function markedColumns(): Marked[] {
   const marked: Marked[] = [];
@@ -42,18 +50,25 @@ function markedColumns(): Marked[] {
     if ('guard' in spec)
       marked.push({ column: spec.column, guard: spec.guard, ...markerOf(spec.kind, spec.column, marked.length) });
   });
-  DETAIL_COLUMNS.forEach(spec => {
-    if (!('guard' in spec)) return;
+  (DETAIL_COLUMNS as readonly DetailColumn[]).forEach(spec => {
+    if (!spec.guard) return;
     const item: Record<string, unknown> = {};
     const traces: string[] = [];
     spec.fields.forEach(field => {
+      // A merged column's item names an existing item, or it would be dropped; that name is the item's, not hidden.
+      if (field.key === spec.mergeBy) {
+        item[field.key] = joinedItem(spec)[field.key];
+        return;
+      }
       const marker = markerOf(field.kind, `${spec.column}${field.key}`, marked.length + traces.length);
       item[field.key] = marker.value;
       traces.push(...marker.traces);
     });
     marked.push({ column: spec.column, guard: spec.guard, value: [item], traces });
   });
-  GUARDED_FIELDS.forEach(({ column, key, guard }) => {
+  // Keys guarded inside a column guarded as a whole by the same guard are marked with it, above.
+  const guardOf = (column: string) => (DETAIL_COLUMNS as readonly DetailColumn[]).find(d => d.column === column)?.guard;
+  GUARDED_FIELDS.filter(({ column, guard }) => guardOf(column) !== guard).forEach(({ column, key, guard }) => {
     const marker = markerOf('text', `${column}${key}`, marked.length);
     marked.push({ column: `${column}.${key}`, guard, ...marker });
   });
@@ -83,7 +98,7 @@ const cases: { guard: Guard; formData: Partial<CustomerProfileFormData> }[] = [
 
 test('the table marks columns of both guards, and each guarded detail key', () => {
   expect(MARKED.filter(m => m.guard === 'sensitive').map(m => m.column)).toEqual(
-    expect.arrayContaining(['inn', 'csm_phone', 'contacts.email', 'contacts.phone']),
+    expect.arrayContaining(['inn', 'csm_phone', 'contacts.email', 'contacts.phone', 'contact_details']),
   );
   expect(MARKED.filter(m => m.guard === 'financial').map(m => m.column)).toEqual(
     expect.arrayContaining(['current_arr', 'payments', 'invoices']),

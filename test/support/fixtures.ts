@@ -185,8 +185,6 @@ export const acmeRow: Record<string, unknown> = {
     {
       name: 'Jane Doe',
       title: 'VP Operations',
-      email: 'jane.doe@acme.example.com',
-      phone: '+1 415 555 0111',
       role: 'Champion',
       is_primary: true,
       last_contacted: daysFrom(-3),
@@ -194,13 +192,16 @@ export const acmeRow: Record<string, unknown> = {
     {
       name: 'Bob Lee',
       title: 'CFO',
-      email: 'bob.lee@acme.example.com',
-      phone: '+1 415 555 0112',
       role: 'Economic buyer',
       is_primary: false,
       last_contacted: daysFrom(-40),
     },
   ],
+  // The contacts' e-mails and phones, queried only with sensitive data on; joined to the contacts by name.
+  contact_details: JSON.stringify([
+    { name: 'Jane Doe', email: 'jane.doe@acme.example.com', phone: '+1 415 555 0111' },
+    { name: 'Bob Lee', email: 'bob.lee@acme.example.com', phone: '+1 415 555 0112' },
+  ]),
   documents: [
     {
       title: 'Master Services Agreement',
@@ -246,3 +247,18 @@ export const sparseRow: Record<string, unknown> = {
 };
 
 export const rowWith = (overrides: Record<string, unknown>) => ({ ...acmeRow, ...overrides });
+
+/**
+ * Acme as a dataset written before `contact_details` gives it: the e-mails and phones inside `contacts`, where they
+ * travel in the chart's query whatever the chart shows.
+ */
+export const savedContactsRow: Record<string, unknown> = (() => {
+  const { contact_details: details, ...row } = acmeRow;
+  const byName = new Map(
+    (JSON.parse(details as string) as { name: string }[]).map(({ name, ...rest }) => [name, rest]),
+  );
+  return {
+    ...row,
+    contacts: (acmeRow.contacts as { name: string }[]).map(contact => ({ ...contact, ...byName.get(contact.name) })),
+  };
+})();
