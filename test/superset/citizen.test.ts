@@ -10,7 +10,7 @@
  * What is asserted is what a viewer sees (the profile's heading, the Table's rows, the menu and the drill modal) and
  * what Superset sends (the chart-data and samples requests).
  */
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { BASE_URL, Fixtures, readFixtures } from './support/api';
 import { diagnose, launchBrowser, openSession, screenshot, Session, waitForPlugin } from './support/browser';
 import { HOSTILE, PROFILE_A, PROFILE_B, TABLE_NAME } from './support/citizenSetup';
@@ -33,6 +33,35 @@ const tableCell = (page: Page, text: string) => holder(page, TABLE_NAME).locator
  * production builds before 6.1 strip), found as the visible menu that offers drill to detail.
  */
 const contextMenu = (page: Page) => page.locator('[role="menu"]:visible').filter({ hasText: 'Drill to detail' });
+
+/**
+ * Superset's context menu once it is in place and still. antd renders the popup far outside the window first
+ * (rc-trigger parks it at -1000vw/-1000vh), moves it beside its anchor a frame later, then animates it in. A click
+ * aimed at it before then makes Playwright scroll the page towards the parked menu; the menu then realigns to its
+ * anchor (a fixed point in the window) over other content, moves under the pointer, and the press and the release
+ * land on different elements: no click at all (CI on a loaded machine: the menu stayed open, the filter unchanged).
+ */
+async function settledMenu(page: Page): Promise<Locator> {
+  const menu = contextMenu(page);
+  await menu.waitFor();
+  const handle = await menu.elementHandle();
+  await page.waitForFunction(
+    el => {
+      const box = el.getBoundingClientRect();
+      const placed = box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
+      const chain: Element[] = [];
+      for (let node: Element | null = el; node; node = node.parentElement) chain.push(node);
+      const still = chain.every(node => node.getAnimations().every(animation => animation.playState !== 'running'));
+      const key = `${box.left},${box.top},${box.width},${box.height}`;
+      const same = el.getAttribute('data-e2e-box') === key; // unchanged since the previous frame
+      el.setAttribute('data-e2e-box', key);
+      return placed && still && same;
+    },
+    handle,
+    { polling: 'raf' },
+  );
+  return menu;
+}
 const tableRows = (page: Page) => holder(page, TABLE_NAME).locator('tbody tr:has(td)');
 
 interface ChartDataCall {
@@ -248,8 +277,7 @@ e2e('a citizen of the dashboard', () => {
       await expectHeading(page, PROFILE_B, NORTHWIND.name);
 
       await heading(page, PROFILE_B).click({ button: 'right' });
-      const menu = contextMenu(page);
-      await menu.waitFor();
+      const menu = await settledMenu(page);
       expect(
         await until(
           () => menu.innerText(),
@@ -282,14 +310,22 @@ e2e('a citizen of the dashboard', () => {
       await openDashboard(page, fx.dashboardId);
       const first = await heading(page, PROFILE_A).innerText();
       await profile(page, PROFILE_A).getByRole('region').first().click({ button: 'right' });
-      const menu = contextMenu(page);
-      await menu.getByText('Add cross-filter').click();
+      await (await settledMenu(page)).getByText('Add cross-filter').click();
       await tableFiltered(page, 'the Table filtered');
       await expectHeading(page, PROFILE_B, first);
 
-      await profile(page, PROFILE_A).getByRole('tab').first().focus();
+      // The page scrolled a little, as a reader's is: opening the menu from the keyboard does not move it, and the menu
+      // opens at the focused tab.
+      await page.evaluate(() => window.scrollTo(0, 200));
+      const tab = profile(page, PROFILE_A).getByRole('tab').first();
+      await tab.focus();
+      const scrolled = await page.evaluate(() => window.scrollY);
       await page.keyboard.press('Shift+F10');
-      await menu.waitFor();
+      const menu = await settledMenu(page);
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      const [tabBox, menuBox] = [await tab.boundingBox(), await menu.boundingBox()];
+      expect(Math.abs((menuBox?.x ?? 0) - (tabBox?.x ?? 0))).toBeLessThan(16);
+      expect(Math.abs((menuBox?.y ?? 0) - ((tabBox?.y ?? 0) + (tabBox?.height ?? 0)))).toBeLessThan(16);
       await until(
         () => menu.innerText(),
         text => text.includes('Remove cross-filter'),
