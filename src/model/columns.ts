@@ -115,6 +115,20 @@ export interface DetailColumn {
   /** The date field the list is ordered by (oldest first, undated first), unless newestFirst (undated last). */
   readonly sort?: string;
   readonly newestFirst?: boolean;
+  /**
+   * The column has no list of its own: each item joins the item of the list at `model` whose `mergeBy` field holds
+   * the same text (after trimming), adding its other fields there. Its fields other than `mergeBy` are fields of that
+   * list too, with the same kinds and guards (test/model/contract.test.ts checks it), so the redaction of that list
+   * covers them.
+   */
+  readonly mergeBy?: string;
+  /**
+   * Queried only when its `column_<name>` control names a dataset column, never by its own name alone. The mapping
+   * control fills it in explore when the dataset has the column; a chart saved before the column joined the contract
+   * has no such value, and Superset fails the whole query ("Columns missing in dataset") when it names a column the
+   * dataset lacks.
+   */
+  readonly explicitMapping?: boolean;
 }
 
 export const DETAIL_COLUMNS = [
@@ -211,11 +225,28 @@ export const DETAIL_COLUMNS = [
     fields: [
       { key: 'name', kind: 'text' },
       { key: 'title', kind: 'text' },
-      { key: 'email', kind: 'text', guard: 'sensitive' },
-      { key: 'phone', kind: 'text', guard: 'sensitive' },
       { key: 'role', kind: 'text' },
       { key: 'is_primary', kind: 'boolean' },
       { key: 'last_contacted', kind: 'date' },
+      // Still read from datasets written before contact_details (removed unless sensitive data is on), but in this
+      // column they reach every viewer in the chart's query: the author is told to move them.
+      { key: 'email', kind: 'text', guard: 'sensitive' },
+      { key: 'phone', kind: 'text', guard: 'sensitive' },
+    ],
+  },
+  {
+    // The contacts' e-mails and phones, apart from the rest: sensitive as a whole, so with sensitive data off the
+    // column is not queried and they never leave the server. `contacts` may still carry them (datasets written
+    // before this column): they are removed from the model then, and the author is told they travel.
+    column: 'contact_details',
+    model: 'contacts',
+    guard: 'sensitive',
+    mergeBy: 'name',
+    explicitMapping: true,
+    fields: [
+      { key: 'name', kind: 'text' },
+      { key: 'email', kind: 'text', guard: 'sensitive' },
+      { key: 'phone', kind: 'text', guard: 'sensitive' },
     ],
   },
   {
@@ -267,6 +298,11 @@ export const REQUIRED_COLUMNS: readonly string[] = columnsWith(c => !!c.required
 export const SENSITIVE_COLUMNS: readonly string[] = columnsWith(c => c.guard === 'sensitive');
 
 export const FINANCIAL_COLUMNS: readonly string[] = columnsWith(c => c.guard === 'financial');
+
+/** Columns queried only when their mapping control names a dataset column (see DetailColumn.explicitMapping). */
+export const EXPLICIT_MAPPING_COLUMNS: readonly string[] = (DETAIL_COLUMNS as readonly DetailColumn[])
+  .filter(c => c.explicitMapping)
+  .map(c => c.column);
 
 /** A guarded key inside a detail column's items, e.g. `contacts.email`. */
 export interface GuardedField {

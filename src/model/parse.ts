@@ -178,6 +178,72 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Re
   return items;
 }
 
+/** Detail columns with a list of their own, then those whose items join another's (columns.ts `mergeBy`). */
+const LISTS = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => !spec.mergeBy);
+const MERGED = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => spec.mergeBy);
+
+/** The fields a merged column adds to the list it joins (contract key and model key), by that list's place. */
+const MERGED_FIELDS = new Map<string, { column: string; keys: [string, string][] }>(
+  MERGED.map(spec => [
+    spec.model,
+    {
+      column: spec.column,
+      keys: spec.fields
+        .filter(f => f.key !== spec.mergeBy)
+        .map((f): [string, string] => [f.key, CAMEL_KEYS.get(f.key) as string]),
+    },
+  ]),
+);
+
+const getAt = (root: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+
+/**
+ * Each item of a merged column joins the item of `targets` whose `mergeBy` text is the same; its fields win over the
+ * target's, its extra keys join the target's. Names repeated in both lists pair up in order (the second detail of a
+ * name goes to the second contact of that name). A detail that names no item is dropped, with a note for the author:
+ * the target list decides who is listed (a dataset may list only current contacts), and a detail alone has no title,
+ * role or primary flag to show, only an e-mail or a phone, so showing it would list someone the list left out.
+ */
+function mergeInto(
+  targets: Record<string, unknown>[],
+  details: Record<string, unknown>[],
+  spec: DetailColumn,
+  issues: ParseIssue[],
+): Record<string, unknown>[] {
+  if (!details.length) return targets;
+  const key = CAMEL_KEYS.get(spec.mergeBy as string) as string;
+  // readText has trimmed both sides already.
+  const slots = new Map<string, number[]>();
+  targets.forEach((item, index) => {
+    const name = item[key];
+    if (typeof name === 'string') slots.set(name, [...(slots.get(name) ?? []), index]);
+  });
+  const merged = [...targets];
+  let unmatched = 0;
+  details.forEach(detail => {
+    const name = detail[key];
+    const index = typeof name === 'string' ? slots.get(name)?.shift() : undefined;
+    if (index === undefined) {
+      unmatched += 1;
+      return;
+    }
+    const { [key]: _name, extra, ...fields } = detail;
+    const target = merged[index];
+    merged[index] = {
+      ...target,
+      ...fields,
+      ...(extra ? { extra: { ...(target.extra as Extra | undefined), ...(extra as Extra) } } : {}),
+    };
+  });
+  if (unmatched)
+    issues.push({
+      column: spec.column,
+      ...problem(N_('%s item(s) name no contact of the contacts column and are not shown'), unmatched),
+    });
+  return merged;
+}
+
 /** Parses one row. The caller has checked that the required columns exist; their values may still be bad. */
 export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; profile?: undefined } {
   const issues: ParseIssue[] = [];
@@ -188,7 +254,29 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
     issues.push({ column: 'customer_id', ...problem(N_('is empty: the row cannot be shown')) });
     return { issues };
   }
-  DETAIL_COLUMNS.forEach(spec => setAt(draft, spec.model, readDetailItems(row, spec, issues)));
+  LISTS.forEach(spec => {
+    const items = readDetailItems(row, spec, issues);
+    setAt(draft, spec.model, items);
+    // Fields a merged column carries, found in the list itself: a dataset written before that column. They are
+    // read (and redacted) as before, but they reach every viewer in the chart's query: the author is told.
+    const moved = MERGED_FIELDS.get(spec.model);
+    const carried = moved?.keys.filter(([, k]) => items.some(item => item[k] !== undefined)).map(([key]) => key);
+    if (moved && carried?.length)
+      issues.push({
+        column: spec.column,
+        ...problem(
+          N_(
+            "holds %s, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to %s, which is queried only when sensitive data is on",
+          ),
+          carried.join(', '),
+          moved.column,
+        ),
+      });
+  });
+  MERGED.forEach(spec => {
+    const targets = getAt(draft, spec.model) as Record<string, unknown>[];
+    setAt(draft, spec.model, mergeInto(targets, readDetailItems(row, spec, issues), spec, issues));
+  });
   if (draft.name === undefined) {
     issues.push({ column: 'customer_name', ...problem(N_('is empty: the id is shown instead')) });
     draft.name = id;
@@ -204,6 +292,16 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
     if (!draft[group]) draft[group] = {};
   });
   return { profile: draft as unknown as CustomerProfile, issues };
+}
+
+/**
+ * The row without the columns the permissions hide: never read, so nothing of them can join a list that stays (a
+ * hidden `contact_details` is not merged into `contacts`). They are not queried either; this holds for rows from
+ * elsewhere.
+ */
+function withoutHidden(row: Row, hidden: Set<string>): Row {
+  if (!hidden.size || !Object.keys(row).some(key => hidden.has(key))) return row;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !hidden.has(key)));
 }
 
 /**
@@ -229,7 +327,7 @@ export function parseRows(
   const issues: ParseIssue[] = [];
   const seen = new Set<string>();
   rows.forEach((row, index) => {
-    const parsed = parseRow(row && typeof row === 'object' ? row : {});
+    const parsed = parseRow(withoutHidden(row && typeof row === 'object' ? row : {}, hidden));
     if (!parsed.profile) {
       issues.push({ column: 'customer_id', ...problem(N_('row %s has no customer id and is not shown'), index + 1) });
       return;

@@ -4,7 +4,7 @@
  */
 import type { QueryFormData } from '@superset-ui/core';
 import { TAB_IDS, TabId } from '../model/constants';
-import { CONTRACT_COLUMNS } from '../model/columns';
+import { CONTRACT_COLUMNS, EXPLICIT_MAPPING_COLUMNS } from '../model/columns';
 import type { Thresholds } from '../model/types';
 import type { Permissions } from '../model/redact';
 
@@ -77,15 +77,18 @@ export type CustomerProfileFormData = QueryFormData &
 
 /**
  * The dataset column that feeds each contract column. An unset mapping means the contract's own name; a mapping
- * set to null or '' means the dataset has no such column, and it is not queried.
+ * set to null or '' means the dataset has no such column, and it is not queried. A column the contract gained after
+ * charts were saved (`explicitMapping` in columns.ts) needs its mapping set: explore's mapping control sets it when
+ * the dataset has the column, and a chart saved before knows nothing of it, so it must not ask a dataset for it.
  */
 export function resolveColumnMapping(formData: Partial<CustomerProfileFormData>): Map<string, string> {
   const mapping = new Map<string, string>();
   const record = formData as Record<string, unknown>;
   CONTRACT_COLUMNS.forEach(column => {
     const mapped = record[mappingControlName(column)];
-    if (mapped === undefined) mapping.set(column, column);
-    else if (typeof mapped === 'string' && mapped.trim() !== '') mapping.set(column, mapped);
+    if (mapped === undefined) {
+      if (!EXPLICIT_MAPPING_COLUMNS.includes(column)) mapping.set(column, column);
+    } else if (typeof mapped === 'string' && mapped.trim() !== '') mapping.set(column, mapped);
   });
   return mapping;
 }

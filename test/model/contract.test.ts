@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
   DETAIL_COLUMNS,
+  DetailColumn,
   FINANCIAL_COLUMNS,
   GUARDED_FIELDS,
   SCALAR_COLUMNS,
@@ -76,8 +77,24 @@ test('the detail table names every detail column with its keys, guards and all',
     const spec = DETAIL_COLUMNS.find(d => d.column === column.name);
     expect(keys.map(k => k.name)).toEqual(spec?.fields.map(f => f.key));
     expect(column.mark === '†').toBe(FINANCIAL_COLUMNS.includes(column.name));
+    expect(column.mark === '\\*').toBe(SENSITIVE_COLUMNS.includes(column.name));
     expect(keys.filter(k => k.mark === '\\*').map(k => `${column.name}.${k.name}`)).toEqual(
       GUARDED_FIELDS.filter(f => f.column === column.name && f.guard === 'sensitive').map(f => `${f.column}.${f.key}`),
+    );
+  });
+});
+
+test("a merged column's fields are fields of the list it joins, of the same kind and guard, so its redaction covers them", () => {
+  const merged = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => spec.mergeBy);
+  expect(merged.map(spec => spec.column)).toEqual(['contact_details']);
+  merged.forEach(spec => {
+    const target = (DETAIL_COLUMNS as readonly DetailColumn[]).find(d => !d.mergeBy && d.model === spec.model);
+    expect(target?.column).toBe('contacts');
+    spec.fields.forEach(field =>
+      expect([field.key, target?.fields.find(f => f.key === field.key)]).toEqual([
+        field.key,
+        expect.objectContaining({ kind: field.kind, ...(field.guard ? { guard: field.guard } : {}) }),
+      ]),
     );
   });
 });

@@ -56,3 +56,27 @@ test('adhoc filters, dashboard filters (extra_form_data) and URL parameters flow
 test('a nonsense row limit falls back to the default', () => {
   expect(buildQuery({ ...base, row_limit: 'lots' }).queries[0].row_limit).toBe(50);
 });
+
+describe('contact_details, the contacts e-mails and phones: queried only with sensitive data on, once mapped', () => {
+  it.each`
+    description                                                 | formData                                                                    | queried
+    ${'sensitive off (the default), mapped as explore maps it'} | ${{ column_contact_details: 'contact_details' }}                            | ${false}
+    ${'sensitive off, mapped to another name'}                  | ${{ column_contact_details: 'people_private' }}                             | ${false}
+    ${'sensitive on, mapped as explore maps it'}                | ${{ show_sensitive_data: true, column_contact_details: 'contact_details' }} | ${true}
+    ${'sensitive on, mapped to another name'}                   | ${{ show_sensitive_data: true, column_contact_details: 'people_private' }}  | ${true}
+    ${'sensitive on, a chart saved before the column existed'}  | ${{ show_sensitive_data: true }}                                            | ${false}
+    ${'sensitive on, the dataset has no such column'}           | ${{ show_sensitive_data: true, column_contact_details: null }}              | ${false}
+  `('$description', ({ formData, queried }) => {
+    const columns = queriedColumns({ ...base, ...formData });
+    const name = formData.column_contact_details ?? 'contact_details';
+    expect(columns.includes(name)).toBe(queried);
+    // contacts itself is queried either way: without e-mails and phones it is no longer sensitive.
+    expect(columns).toContain('contacts');
+  });
+
+  it('with sensitive data off nothing sensitive is asked for, whatever the mapping names', () => {
+    const mapped = Object.fromEntries(SENSITIVE_COLUMNS.map(column => [`column_${column}`, column]));
+    const columns = queriedColumns({ ...base, ...mapped });
+    SENSITIVE_COLUMNS.forEach(column => expect(columns).not.toContain(column));
+  });
+});
