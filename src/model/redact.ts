@@ -18,8 +18,23 @@ export function hiddenColumns({ showFinancialData, showSensitiveData }: Permissi
   ]);
 }
 
-/** Sensitive keys in a detail item's extra keys too: a contact's "mobile" or "personal_email" is still personal. */
+/**
+ * Keys beyond the contract that look personal, in any detail column's items: a contact's "mobile" or
+ * "personal_email", an activity's "contact_email", a document's "signer_email" are personal whatever column carries
+ * them. The contract cannot name every such key, so they go by their look.
+ */
 const SENSITIVE_EXTRA = /(e-?mail|phone|mobile|inn|tax|address|passport|ssn|birth)/i;
+
+/** A kept extra value without the keys that look personal, at any depth (`{ signer: { email } }` too). */
+function withoutPersonalKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SENSITIVE_EXTRA.test(key))
+      .map(([key, v]) => [key, withoutPersonalKeys(v)]),
+  );
+}
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -54,11 +69,16 @@ ALL_COLUMNS.forEach(({ column, model }) => {
   if (rest.length) GROUP_COLUMNS.set(group, [...(GROUP_COLUMNS.get(group) ?? []), column]);
 });
 
-function redactItem(item: Record<string, unknown>, keys: readonly string[], extraToo: boolean) {
-  const copy = { ...item };
+/** The item without the guarded keys, and (`extraToo`) without the personal-looking extra keys. */
+function redactItem(item: unknown, keys: readonly string[], extraToo: boolean): unknown {
+  if (!item || typeof item !== 'object') return item;
+  const source = item as Record<string, unknown>;
+  const personalExtra = extraToo && !!source.extra && typeof source.extra === 'object';
+  if (!personalExtra && !keys.some(key => key in source)) return item;
+  const copy = { ...source };
   keys.forEach(key => delete copy[key]);
-  if (extraToo && copy.extra && typeof copy.extra === 'object') {
-    const extra = Object.fromEntries(Object.entries(copy.extra).filter(([key]) => !SENSITIVE_EXTRA.test(key)));
+  if (personalExtra) {
+    const extra = withoutPersonalKeys(copy.extra) as Record<string, unknown>;
     if (Object.keys(extra).length) copy.extra = extra;
     else delete copy.extra;
   }
@@ -85,13 +105,17 @@ export function redactProfile(profile: CustomerProfile, permissions: Permissions
     ...(permissions.showFinancialData ? [] : ['financial' as const]),
     ...(permissions.showSensitiveData ? [] : ['sensitive' as const]),
   ]);
+  // Every list that stays: its guarded keys, and with sensitive data off the extra keys that look personal, whichever
+  // column it is (an activity's "contact_email" as much as a contact's "mobile").
+  const extraToo = hiddenGuards.has('sensitive');
   DETAIL_COLUMNS.forEach(spec => {
+    if ('mergeBy' in spec || hidden.has(spec.column)) return;
     const keys = GUARDED_FIELDS.filter(f => f.column === spec.column && hiddenGuards.has(f.guard)).map(f =>
       camel(f.key),
     );
-    if (keys.length && !hidden.has(spec.column))
+    if (keys.length || extraToo)
       updateAt(copy, spec.model, list =>
-        Array.isArray(list) ? list.map(item => redactItem(item, keys, hiddenGuards.has('sensitive'))) : list,
+        Array.isArray(list) ? list.map(item => redactItem(item, keys, extraToo)) : list,
       );
   });
   return copy as unknown as CustomerProfile;

@@ -35,6 +35,11 @@ function markerOf(kind: string, column: string, index: number): { value: unknown
   return { value: text, traces: [text] };
 }
 
+/** Detail columns with a list of their own (contact_details joins the contacts'). */
+const LISTS = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => !spec.mergeBy);
+/** Extra keys that look personal, as datasets name them. */
+const PERSONAL_KEYS = ['contact_email', 'home_phone', 'signer_email', 'mobile', 'personal_email'];
+
 /** The column whose list a merged column (contact_details) joins, and the item its marked item names. */
 function joinedItem(spec: DetailColumn): Record<string, unknown> {
   const target = (DETAIL_COLUMNS as readonly DetailColumn[]).find(d => !d.mergeBy && d.model === spec.model);
@@ -72,19 +77,30 @@ function markedColumns(): Marked[] {
     const marker = markerOf('text', `${column}${key}`, marked.length);
     marked.push({ column: `${column}.${key}`, guard, ...marker });
   });
+  // Keys beyond the contract that look personal, in every list (one of them nested): sensitive, by their look.
+  LISTS.forEach((spec, index) => {
+    const key = PERSONAL_KEYS[index % PERSONAL_KEYS.length];
+    const { value, traces } = markerOf('text', `${spec.column}${key}`, marked.length);
+    marked.push(
+      index === 0
+        ? { column: `${spec.column}.approval`, guard: 'sensitive', value: { [key]: value, step: 2 }, traces }
+        : { column: `${spec.column}.${key}`, guard: 'sensitive', value, traces },
+    );
+  });
   return marked;
 }
 
 const MARKED = markedColumns();
 
-/** Acme, with every guarded value replaced by its marker (guarded detail keys go into the first contact). */
+/** Acme, with every guarded value replaced by its marker (guarded and personal detail keys go into a first item). */
 function markedRow(): Record<string, unknown> {
   const row: Record<string, unknown> = { ...acmeRow };
   MARKED.forEach(({ column, value }) => {
     const [detail, key] = column.split('.');
     if (!key) row[column] = value;
     else {
-      const [first, ...rest] = row[detail] as Record<string, unknown>[];
+      const list = typeof row[detail] === 'string' ? JSON.parse(row[detail] as string) : row[detail];
+      const [first, ...rest] = list as Record<string, unknown>[];
       row[detail] = [{ ...first, [key]: value }, ...rest];
     }
   });

@@ -262,3 +262,33 @@ export const savedContactsRow: Record<string, unknown> = (() => {
     contacts: (acmeRow.contacts as { name: string }[]).map(contact => ({ ...contact, ...byName.get(contact.name) })),
   };
 })();
+
+/** Keys beyond the contract that look personal, in the items of several detail columns, and the values they hold. */
+export const PERSONAL_EXTRAS = {
+  activities: { contact_email: 'laura.martinez@acme.example.org' },
+  documents: { signer_email: 'signer@acme.example.org', approval: { step: 2, approver_phone: '+1 415 555 0150' } },
+  invoices: { billing_address: '9 Hidden Lane' },
+  contacts: { mobile: '+1 415 555 0177', personal_email: 'jane@home.example.org' },
+  product_usage: { admin_home_phone: '+1 415 555 0188' },
+} as const;
+/** Values of PERSONAL_EXTRAS, which must never appear with sensitive data off. */
+export const PERSONAL_VALUES = [
+  'laura.martinez@acme.example.org',
+  'signer@acme.example.org',
+  '+1 415 555 0150',
+  '9 Hidden Lane',
+  '+1 415 555 0177',
+  'jane@home.example.org',
+  '+1 415 555 0188',
+];
+
+/** Acme with PERSONAL_EXTRAS in the first item of each of those columns, next to harmless extra keys. */
+export const personalExtrasRow: Record<string, unknown> = {
+  ...acmeRow,
+  ...Object.fromEntries(
+    Object.entries(PERSONAL_EXTRAS).map(([column, extras]) => {
+      const [first, ...rest] = acmeRow[column] as Record<string, unknown>[];
+      return [column, [{ ...first, ...extras, source: 'crm' }, ...rest]];
+    }),
+  ),
+};
