@@ -25,7 +25,7 @@ const CONTRACT_COLUMNS = {
   date: ['customer_since', 'first_payment_date', 'last_payment_date', 'renewal_date', 'contract_end_date',
     'last_active_date', 'last_interaction_date'],
   detail: ['arr_history', 'invoices', 'payments', 'product_usage', 'usage_trend', 'health_breakdown',
-    'health_history', 'activities', 'contacts', 'documents'],
+    'health_history', 'activities', 'contacts', 'contact_details', 'documents'],
 };
 const ALL_COLUMNS = Object.values(CONTRACT_COLUMNS).flat();
 const EDGE_DATES = ['2024-02-29', '2024-12-31', '2025-01-01', '2025-07-07', '2026-03-31'];
@@ -99,7 +99,8 @@ function checkAcme(row, T, label = '') {
   const expected = { arr_history: ACME.counts.arrHistory, invoices: ACME.counts.invoices,
     payments: ACME.counts.payments, product_usage: ACME.counts.productUsage, usage_trend: ACME.counts.usageTrend,
     health_breakdown: ACME.counts.healthBreakdown, health_history: ACME.counts.healthHistory,
-    activities: ACME.counts.activities, contacts: ACME.counts.contacts, documents: ACME.counts.documents };
+    activities: ACME.counts.activities, contacts: ACME.counts.contacts, contact_details: ACME.counts.contacts,
+    documents: ACME.counts.documents };
   check(p('detail sizes'), JSON.stringify(counts) === JSON.stringify(expected), counts);
   check(p('some payments late'), d.payments.filter((x) => x.days_late > 0).length >= 5);
   check(p('usage trend ends yesterday'), dayOf(d.usage_trend[d.usage_trend.length - 1].date) === T - 1);
@@ -108,6 +109,8 @@ function checkAcme(row, T, label = '') {
     && lowest[1].score - lowest[0].score >= 5, lowest.map((x) => `${x.component}=${x.score}`));
   check(p('all six activity types'), new Set(d.activities.map((a) => a.type)).size === 6);
   check(p('one primary contact'), d.contacts.filter((c) => c.is_primary).length === 1);
+  check(p('every contact has its e-mail and phone in contact_details'),
+    d.contact_details.every((x) => x.email && x.phone), d.contact_details.length);
   check(p('documents of all four types with https URLs'),
     new Set(d.documents.map((x) => x.type)).size === 4 && d.documents.every((x) => x.url.startsWith('https://')));
 }
@@ -120,6 +123,12 @@ function coherenceProblems(row) {
   for (const [c, v] of Object.entries(d)) if (!Array.isArray(v)) out.push(`${id}.${c} is not an array`);
   if (out.length) return out;
 
+  // E-mails and phones travel only in contact_details, which the chart queries with sensitive data on; each detail
+  // names a contact, in the contacts' order.
+  if (d.contacts.some((x) => 'email' in x || 'phone' in x)) out.push(`${id} contacts carry e-mails or phones`);
+  if (JSON.stringify(d.contact_details.map((x) => x.name)) !== JSON.stringify(d.contacts.map((x) => x.name))) {
+    out.push(`${id} contact_details do not pair with contacts by name`);
+  }
   if (row.total_invoices !== null && row.total_invoices !== d.invoices.length) out.push(`${id} total_invoices`);
   const productsListed = row.active_products ? row.active_products.split(', ').length : 0;
   if (row.product_count !== productsListed) out.push(`${id} product_count vs active_products`);

@@ -159,15 +159,24 @@ SELECT
     SELECT IF(COUNT(*) = 0, '[]', TO_JSON_STRING(ARRAY_AGG(STRUCT(
              ct.name AS name,
              ct.title AS title,
-             ct.email AS email,
-             ct.phone AS phone,
              ct.role AS role,
              ct.is_primary AS is_primary,
              ct.last_contacted AS last_contacted)
-           ORDER BY ct.is_primary DESC, ct.name)))
+           ORDER BY ct.is_primary DESC, ct.name, ct.contact_id)))
     FROM contacts ct
     WHERE ct.customer_id = c.customer_id
   ) AS contacts,
+
+  -- The contacts' e-mails and phones, apart: queried only with sensitive data on; joined to contacts by name.
+  (
+    SELECT IF(COUNT(*) = 0, '[]', TO_JSON_STRING(ARRAY_AGG(STRUCT(
+             ct.name AS name,
+             ct.email AS email,
+             ct.phone AS phone)
+           ORDER BY ct.is_primary DESC, ct.name, ct.contact_id)))
+    FROM contacts ct
+    WHERE ct.customer_id = c.customer_id
+  ) AS contact_details,
 
   (
     SELECT IF(COUNT(*) = 0, '[]', TO_JSON_STRING(ARRAY_AGG(STRUCT(

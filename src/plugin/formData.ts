@@ -9,12 +9,13 @@ import type { Thresholds } from '../model/types';
 import type { Permissions } from '../model/redact';
 
 /**
- * What the profile summarises: one customer's rows. Superset's context menu enables "Drill to detail" only for a chart
- * whose form data names a metric (DrillDetailMenuItems, 4.1 to 6.1: no metric means "this chart does not group data
- * by dimension value"), and the profile is one. It is kept in a hidden control and never queried: buildQuery asks
- * for raw records.
+ * Superset's context menu enables "Drill to detail" only for a chart whose form data names a metric
+ * (DrillDetailMenuItems, 4.1 to 6.1: no metric means "this chart does not group data by dimension value"). Drill to
+ * detail lists the dataset's rows with every column, the ones the permission controls hide included, so the chart
+ * names one only when its author chooses it: the `metric` control (Permissions, "Drill to detail") is that choice,
+ * off (null) by default. Never queried: buildQuery asks for raw records.
  */
-export const DRILL_METRIC = { expressionType: 'SQL', sqlExpression: 'COUNT(*)', label: 'customer rows' } as const;
+export const DRILL_METRIC = 'COUNT(*)';
 
 export interface CustomerProfileOptions {
   default_tab: TabId;
@@ -37,7 +38,7 @@ export interface CustomerProfileOptions {
   date_format: string;
   crm_url_template: string;
   row_limit: number;
-  metric: typeof DRILL_METRIC;
+  metric: typeof DRILL_METRIC | null;
 }
 
 export const DEFAULT_FORM_DATA: Readonly<CustomerProfileOptions> = {
@@ -61,7 +62,7 @@ export const DEFAULT_FORM_DATA: Readonly<CustomerProfileOptions> = {
   date_format: 'MMM D, YYYY',
   crm_url_template: '',
   row_limit: 50,
-  metric: DRILL_METRIC,
+  metric: null,
 };
 
 /** Form-data name of the control that maps a contract column to a dataset column: `column_<contract name>`. */

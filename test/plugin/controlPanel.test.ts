@@ -2,7 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ControlPanelConfig, ControlPanelSectionConfig, ControlSetItem } from '@superset-ui/chart-controls';
 import { getControlPanel } from '../../src/plugin/controlPanel';
-import { DEFAULT_FORM_DATA, resolveOptions } from '../../src/plugin/formData';
+import { extractQueryFields } from '@superset-ui/core';
+import { DEFAULT_FORM_DATA, DRILL_METRIC, resolveOptions } from '../../src/plugin/formData';
 import { CONTRACT_COLUMNS } from '../../src/model/columns';
 
 type Config = {
@@ -125,4 +126,19 @@ test("the README's Controls table names every option with its default", () => {
     if (typeof value === 'boolean' || typeof value === 'number') expect(text).toBe(`\`${value}\``);
     else if (typeof value === 'string') expect(text).toBe(value ? `\`${value}\`` : 'empty');
   });
+});
+
+test("drill to detail is the author's choice: off by default, and the form data names a metric only when chosen", () => {
+  const drill = all.get('metric') as Config & { type?: string; choices?: [unknown, string][]; clearable?: boolean };
+  expect(drill.type).toBe('SelectControl');
+  expect(drill.default).toBeNull();
+  expect(drill.clearable).toBe(true);
+  // The one choice is what Superset reads as a metric; cleared, extractQueryFields finds none and drill stays off.
+  expect(drill.choices?.map(([value]) => value)).toEqual([DRILL_METRIC]);
+  expect(
+    extractQueryFields({ ...DEFAULT_FORM_DATA, datasource: '1__table', viz_type: 'customer_profile' }).metrics,
+  ).toEqual([]);
+  expect(
+    extractQueryFields({ ...DEFAULT_FORM_DATA, metric: DRILL_METRIC, datasource: '1__table', viz_type: 'x' }).metrics,
+  ).toEqual([DRILL_METRIC]);
 });

@@ -8,7 +8,7 @@
  */
 import type { SupersetApi } from './api';
 import { VIZ_TYPE } from './api';
-import { DEFAULT_FORM_DATA } from '../../../src/plugin/formData';
+import { DEFAULT_FORM_DATA, DRILL_METRIC } from '../../../src/plugin/formData';
 
 export const CITIZEN_DATASET = 'cp360_e2e_citizen';
 export const CITIZEN_TITLE = 'CP360 e2e: a dashboard citizen';
@@ -151,8 +151,9 @@ export async function citizenFixtures(
     [on.id, off.id],
   );
   const profile = { ...DEFAULT_FORM_DATA, row_limit: 100 };
+  // A keeps the default (drill to detail off: sensitive data is hidden); B's author chose drill to detail.
   const a = await chart(PROFILE_A, VIZ_TYPE, profile, [on.id, off.id]);
-  const b = await chart(PROFILE_B, VIZ_TYPE, profile, [on.id]);
+  const b = await chart(PROFILE_B, VIZ_TYPE, { ...profile, metric: DRILL_METRIC }, [on.id]);
 
   await api.put(`/api/v1/dashboard/${on.id}`, {
     position_json: JSON.stringify(
