@@ -342,6 +342,13 @@ const ru: Record<string, string[]> = {
   'Legal name, INN, address, phones and personal emails. Off: not queried and not shown.': [
     'Юридическое название, ИНН, адрес, телефоны и личная почта. Выключено: не запрашиваются и не показываются.',
   ],
+  'Drill to detail': ['Перейти к детализации'],
+  "Superset's Drill to detail lists the dataset's rows with every column, including the ones the controls above hide. Off: drill to detail stays disabled on this chart.":
+    [
+      'Детализация Superset показывает строки набора данных со всеми столбцами, включая скрытые настройками выше. Выключено: детализация на этой диаграмме недоступна.',
+    ],
+  'On: every column of the dataset': ['Включено: все столбцы набора данных'],
+  Off: ['Выключено'],
   'Allow editing': ['Разрешить правки'],
   'Viewers may keep notes and next steps in their own browser': [
     'Зрители могут вести заметки и следующие шаги в своём браузере',

@@ -310,7 +310,11 @@ e2e('a citizen of the dashboard', () => {
       await openDashboard(page, fx.dashboardId);
       const first = await heading(page, PROFILE_A).innerText();
       await profile(page, PROFILE_A).getByRole('region').first().click({ button: 'right' });
-      await (await settledMenu(page)).getByText('Add cross-filter').click();
+      const opened = await settledMenu(page);
+      // Profile A keeps the default: with sensitive data hidden, drill to detail stays off unless its author chose it.
+      const drill = opened.getByRole('menuitem').filter({ hasText: /^Drill to detail$/ });
+      expect(await drill.getAttribute('aria-disabled')).toBe('true');
+      await opened.getByText('Add cross-filter').click();
       await tableFiltered(page, 'the Table filtered');
       await expectHeading(page, PROFILE_B, first);
 
