@@ -160,8 +160,8 @@ function useExport(onPrint: () => void) {
 
 /** Memoised: a tab switch re-renders the view, not the header (the context it reads is unchanged). */
 export default memo(function Header({ onPrint }: { onPrint: () => void }) {
-  const { profile, display, compact } = useProfile();
-  const watchlist = useWatchlist(profile.id);
+  const { profile, display, compact, dataset } = useProfile();
+  const watchlist = useWatchlist(dataset, profile.id);
   const quickActions = useQuickActions();
   const exporting = useExport(onPrint);
   const watchLabel = watchlist.watched ? `★ ${t('On watchlist')}` : `☆ ${t('Add to watchlist')}`;

@@ -50,12 +50,13 @@ export default function ProfileView({
   showAuthorNotes,
   today,
   nameFilter,
+  dataset,
 }: ProfileViewProps) {
   const tokens = getTokens(useTheme());
   const compact = width < tokens.breakpoints.narrow;
   // "Today" comes with the props (transformProps passes the current date), so every count of days has one reference.
   const day = useMemo(() => toDay(today), [today]);
-  const edits = useLocalEdits(customer.profile.id);
+  const edits = useLocalEdits(dataset, customer.profile.id);
   const [printing, setPrinting] = useState(false);
   const context = useMemo(
     () => ({
@@ -63,8 +64,9 @@ export default function ProfileView({
       edits,
       printing,
       nameFilter,
+      dataset,
     }),
-    [customer.profile, display, thresholds, permissions, tokens, day, compact, edits, printing, nameFilter],
+    [customer.profile, display, thresholds, permissions, tokens, day, compact, edits, printing, nameFilter, dataset],
   );
   const { tabs, initial } = useMemo(() => tabsFor(context), [context]);
   // The same elements on every render: switching tabs does not re-render the panels already visited.

@@ -29,6 +29,8 @@ export interface ProfileContextValue {
    * dashboard by this customer (`active` while it does).
    */
   nameFilter?: NameFilter;
+  /** The chart's dataset (`formData.datasource`): the viewer's watchlist and edits are kept per dataset. */
+  dataset?: string;
   /** Local edits of this customer (notes, next steps, a few fields), when editing is allowed. */
   edits?: {
     edits: LocalEdits;

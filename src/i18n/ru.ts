@@ -217,6 +217,12 @@ const ru: Record<string, string[]> = {
   'This browser does not allow saving: changes last until the page is closed.': [
     'Этот браузер не разрешает сохранение: изменения сохранятся до закрытия страницы.',
   ],
+  'Not kept in this browser for a viewer who is not signed in: changes last until the page is closed.': [
+    'Для зрителя, не вошедшего в систему, браузер ничего не сохраняет: изменения действуют до закрытия страницы.',
+  ],
+  'This chart has no dataset to keep changes under: they last until the page is closed.': [
+    'У этой диаграммы нет набора данных, для которого сохранять изменения: они действуют до закрытия страницы.',
+  ],
   Overview: ['Обзор'],
   'Products & Usage': ['Продукты и использование'],
   'Revenue History': ['История выручки'],

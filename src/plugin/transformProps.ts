@@ -42,6 +42,11 @@ export interface CustomerProfileProps extends ResolvedOptions {
   showAuthorNotes: boolean;
   /** Cross-filters out and in, and Superset's context menu: what the dashboard (or explore) lets the chart do. */
   dashboard: DashboardLink;
+  /**
+   * The chart's dataset as Superset names it (`formData.datasource`, "12__table"): the viewer's watchlist and edits
+   * are kept per dataset, so another dataset whose customer has the same id never shows them.
+   */
+  dataset: string | undefined;
 }
 
 /** What transformProps reads of Superset's ChartProps: a ChartProps<CustomerProfileFormData> is one. */
@@ -132,6 +137,7 @@ export default function transformProps(
     today: isoDay(today),
     exposedSensitiveColumns,
     showAuthorNotes: formData?.dashboardId === undefined,
+    dataset: typeof formData?.datasource === 'string' && formData.datasource !== '' ? formData.datasource : undefined,
     dashboard: {
       column: mapping.get('customer_id') ?? 'customer_id',
       emitCrossFilters: !!chartProps.emitCrossFilters && typeof hooks?.setDataMask === 'function',

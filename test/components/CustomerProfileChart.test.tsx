@@ -4,8 +4,11 @@ import CustomerProfileChart from '../../src/components/CustomerProfileChart';
 import { SAMPLE_THEMES } from '../../src/theme/tokens';
 import { captureDownloads } from '../support/downloads';
 import { acmeRow, FINANCIAL_VALUES, rowWith, SENSITIVE_VALUES } from '../support/fixtures';
+import { ALICE, ANONYMOUS, BOB, bootstrapUser, entryKey, GUEST, signedIn } from '../support/session';
 
 fixToday();
+// Alice is signed in to Superset: the watchlist and edits are kept for her.
+signedIn();
 
 const card = (name: string) => within(screen.getByRole('region', { name }));
 const tab = (name: string) => screen.getByRole('tab', { name });
@@ -192,7 +195,7 @@ describe('watchlist', () => {
     const first = renderChart();
     fireEvent.click(screen.getByRole('button', { name: '☆ Add to watchlist' }));
     expect(screen.getByRole('button', { name: '★ On watchlist' }).getAttribute('aria-pressed')).toBe('true');
-    expect(window.localStorage.getItem('customer-profile-360:watchlist:ACME-001')).toBe('true');
+    expect(window.localStorage.getItem(entryKey('watchlist', 'ACME-001'))).toBe('true');
     first.unmount();
     renderChart();
     expect(screen.getByRole('button', { name: '★ On watchlist' })).toBeTruthy();
@@ -210,10 +213,10 @@ describe('watchlist', () => {
   });
 
   it('a malformed stored entry is reset with a message', () => {
-    window.localStorage.setItem('customer-profile-360:watchlist:ACME-001', '{not json');
+    window.localStorage.setItem(entryKey('watchlist', 'ACME-001'), '{not json');
     renderChart();
     expect(screen.getByText(/unreadable and has been reset/)).toBeTruthy();
-    expect(window.localStorage.getItem('customer-profile-360:watchlist:ACME-001')).toBeNull();
+    expect(window.localStorage.getItem(entryKey('watchlist', 'ACME-001'))).toBeNull();
   });
 });
 
@@ -284,7 +287,70 @@ describe('editing', () => {
     expect(JSON.parse(text).local_edits).toEqual({ next_steps: 'Book the QBR', industry: 'Software' });
     fireEvent.click(screen.getByText('Discard local edits'));
     expect(screen.queryByText('Book the QBR')).toBeNull();
-    expect(window.localStorage.getItem('customer-profile-360:edits:ACME-001')).toBeNull();
+    expect(window.localStorage.getItem(entryKey('edits', 'ACME-001'))).toBeNull();
+  });
+});
+
+describe('a shared browser', () => {
+  const NOTE = 'Alice: call the CFO about the renewal';
+  const addNote = () => {
+    fireEvent.click(screen.getByText('Add notes or edits'));
+    fireEvent.change(screen.getByLabelText('Next steps'), { target: { value: NOTE } });
+    fireEvent.click(screen.getByText('Save locally'));
+    fireEvent.click(screen.getByRole('button', { name: '☆ Add to watchlist' }));
+  };
+  const editing = { allow_editing: true };
+
+  it('the next user sees none of the notes or the watchlist the last one kept; the first sees them again', () => {
+    const alice = renderChart({ formData: editing });
+    addNote();
+    alice.unmount();
+    bootstrapUser(BOB);
+    const bob = renderChart({ formData: editing });
+    expect(screen.queryByText(NOTE)).toBeNull();
+    expect(screen.getByRole('button', { name: '☆ Add to watchlist' })).toBeTruthy();
+    bob.unmount();
+    bootstrapUser(ALICE);
+    renderChart({ formData: editing });
+    expect(screen.getByText(NOTE)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '★ On watchlist' })).toBeTruthy();
+  });
+
+  it('another dataset whose customer has the same id shows none of them', () => {
+    const first = renderChart({ formData: editing });
+    addNote();
+    expect(screen.getByText(NOTE)).toBeTruthy();
+    first.unmount();
+    renderChart({ formData: { ...editing, datasource: '2__table' } });
+    expect(screen.getByRole('heading', { name: 'Acme Corporation' })).toBeTruthy();
+    expect(screen.queryByText(NOTE)).toBeNull();
+    expect(screen.getByRole('button', { name: '☆ Add to watchlist' })).toBeTruthy();
+  });
+
+  it.each`
+    who                                   | user
+    ${'an anonymous viewer'}              | ${ANONYMOUS}
+    ${'a guest of an embedded dashboard'} | ${GUEST}
+  `('$who: changes hold for the page, nothing is stored, and saying so on use', ({ user }) => {
+    bootstrapUser(user);
+    const first = renderChart({ formData: editing });
+    expect(screen.queryByText(/not signed in/)).toBeNull();
+    addNote();
+    expect(screen.getByText(NOTE)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '★ On watchlist' })).toBeTruthy();
+    expect(screen.getAllByText(/not signed in: changes last until the page is closed/).length).toBeGreaterThan(0);
+    expect(Object.keys(window.localStorage)).toEqual([]);
+    first.unmount();
+    renderChart({ formData: editing });
+    expect(screen.queryByText(NOTE)).toBeNull();
+  });
+
+  it('entries of the first format (no user, no dataset) are shown to no one', () => {
+    window.localStorage.setItem('customer-profile-360:watchlist:ACME-001', 'true');
+    window.localStorage.setItem('customer-profile-360:edits:ACME-001', JSON.stringify({ next_steps: 'Old note' }));
+    renderChart({ formData: editing });
+    expect(screen.queryByText('Old note')).toBeNull();
+    expect(screen.getByRole('button', { name: '☆ Add to watchlist' })).toBeTruthy();
   });
 });
 
@@ -327,7 +393,7 @@ describe('a small dashboard tile', () => {
     fireEvent.click(screen.getByText('Actions'));
     expect(await screen.findByText('Export JSON')).toBeTruthy();
     fireEvent.click(screen.getByText('☆ Add to watchlist'));
-    expect(window.localStorage.getItem('customer-profile-360:watchlist:ACME-001')).toBe('true');
+    expect(window.localStorage.getItem(entryKey('watchlist', 'ACME-001'))).toBe('true');
     const chooser = screen.getByLabelText('Tab') as HTMLSelectElement;
     expect(Array.from(chooser.options).map(o => o.text)).toHaveLength(7);
     fireEvent.change(chooser, { target: { value: 'contacts' } });

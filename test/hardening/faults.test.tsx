@@ -1,6 +1,7 @@
 /** Fault isolation: a failing tab shows an error panel in that tab; storage failures never break the chart. */
 import { fireEvent, screen } from '@testing-library/dom';
 import { fixToday, renderChart } from '../support/render';
+import { entryKey, signedIn } from '../support/session';
 
 // A panel that throws while rendering, as a panel would on data no test foresaw.
 jest.mock('../../src/components/tabs/ContactsTab', () => ({
@@ -11,6 +12,7 @@ jest.mock('../../src/components/tabs/ContactsTab', () => ({
 }));
 
 fixToday();
+signedIn();
 
 test('an error inside one tab stays in that tab', async () => {
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -55,8 +57,8 @@ test('no storage at all (a sandboxed frame): the chart renders and says so on us
 });
 
 test('malformed edits in storage are reset with a message', () => {
-  window.localStorage.setItem('customer-profile-360:edits:ACME-001', JSON.stringify({ notes: { not: 'text' } }));
+  window.localStorage.setItem(entryKey('edits', 'ACME-001'), JSON.stringify({ notes: { not: 'text' } }));
   renderChart({ formData: { allow_editing: true } });
   expect(screen.getByText(/unreadable and has been reset/)).toBeTruthy();
-  expect(window.localStorage.getItem('customer-profile-360:edits:ACME-001')).toBeNull();
+  expect(window.localStorage.getItem(entryKey('edits', 'ACME-001'))).toBeNull();
 });

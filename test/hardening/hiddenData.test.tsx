@@ -9,9 +9,12 @@ import { DETAIL_COLUMNS, DetailColumn, Guard, GUARDED_FIELDS, SCALAR_COLUMNS } f
 import { chartProps, fixToday, renderChart } from '../support/render';
 import { captureDownloads } from '../support/downloads';
 import { acmeRow } from '../support/fixtures';
+import { signedIn } from '../support/session';
 import type { CustomerProfileFormData } from '../../src/plugin/formData';
 
 fixToday();
+// Signed in, so the watchlist is kept in storage, and storage is one of the places searched.
+signedIn();
 
 interface Marked {
   column: string;

@@ -83,3 +83,8 @@ describe('the parse is memoised on the rows, the mapping and the permissions', (
     expect(props({}).today).toBe(TODAY_ISO);
   });
 });
+
+test("the chart's dataset reaches the view, for the storage of the viewer's own state", () => {
+  expect(chartProps({ formData: { datasource: '12__table' } }).dataset).toBe('12__table');
+  expect(chartProps({ formData: { datasource: '' } }).dataset).toBeUndefined();
+});
