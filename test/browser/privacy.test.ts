@@ -6,8 +6,10 @@ import type { Browser } from 'playwright-core';
 import { ACME } from './support/acme';
 import {
   chart,
+  ChartDataRequest,
   connectBrowser,
   Demo,
+  demoUrl,
   exportAs,
   fetchCustomerRow,
   openDemo,
@@ -22,13 +24,15 @@ import {
 let browser: Browser;
 let demo: Demo;
 let sensitive: string[];
+let contactEmails: string[];
 
 const FINANCIAL = ['250000', '250,000', '1200000', '1,200,000'];
 
 beforeAll(async () => {
   browser = await connectBrowser();
-  const row = await fetchCustomerRow(ACME.id, ['address', 'phone', 'email', 'csm_phone', 'contacts']);
-  const contacts = row.contacts as { email?: string; phone?: string }[];
+  const row = await fetchCustomerRow(ACME.id, ['address', 'phone', 'email', 'csm_phone', 'contact_details']);
+  const details = row.contact_details as { email?: string; phone?: string }[];
+  contactEmails = details.map(c => c.email).filter((v): v is string => !!v);
   sensitive = [
     ACME.inn,
     ACME.legalName,
@@ -36,7 +40,7 @@ beforeAll(async () => {
     row.phone as string,
     row.email as string,
     row.csm_phone as string,
-    ...contacts.flatMap(c => [c.email, c.phone]).filter((v): v is string => !!v),
+    ...details.flatMap(c => [c.email, c.phone]).filter((v): v is string => !!v),
   ];
 });
 afterAll(() => browser.close());
@@ -50,11 +54,25 @@ afterEach(async () => {
 
 const found = (text: string, values: string[]) => values.filter(value => text.includes(value));
 
-test('by default no sensitive value is requested or anywhere in the page', async () => {
+/** The chart's own query asked again: the text of what the server sends back. */
+async function answerTo(request: ChartDataRequest): Promise<string> {
+  const response = await fetch(demoUrl('/api/v1/chart/data'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  expect(response.ok).toBe(true);
+  return response.text();
+}
+
+test('by default no sensitive value is requested, sent back or anywhere in the page', async () => {
   const { page, chartRequests } = demo;
   expect(sensitive.length).toBeGreaterThan(8);
-  for (const column of ['legal_name', 'inn', 'address', 'phone', 'email', 'csm_phone'])
+  for (const column of ['legal_name', 'inn', 'address', 'phone', 'email', 'csm_phone', 'contact_details'])
     expect(chartRequests[0].queries[0].columns).not.toContain(column);
+  // Hidden means not sent: the contacts' e-mails and phones are not in the answer to the chart's query.
+  expect(chartRequests[0].queries[0].columns).toContain('contacts');
+  expect(found(await answerTo(chartRequests[0]), sensitive)).toEqual([]);
   await visitAllTabs(page);
   expect(found(await pageSource(page), sensitive)).toEqual([]);
 });
@@ -62,14 +80,16 @@ test('by default no sensitive value is requested or anywhere in the page', async
 test('show_sensitive_data shows INN and legal name; switched off they leave the DOM', async () => {
   const { page } = demo;
   const on = await withQuery(page, () => setCheckbox(page, 'show_sensitive_data', true));
-  expect(on.queries[0].columns).toEqual(expect.arrayContaining(['legal_name', 'inn']));
+  expect(on.queries[0].columns).toEqual(expect.arrayContaining(['legal_name', 'inn', 'contact_details']));
   await chart(page).getByText(ACME.inn).first().waitFor();
   await visitAllTabs(page);
-  // The check below can see these values when they are there.
-  expect(found(await pageSource(page), [ACME.inn, ACME.legalName])).toEqual([ACME.inn, ACME.legalName]);
+  // The check below can see these values when they are there, the contacts' e-mails (from contact_details) too.
+  const shown = [ACME.inn, ACME.legalName, ...contactEmails];
+  expect(found(await pageSource(page), shown)).toEqual(shown);
 
   const off = await withQuery(page, () => setCheckbox(page, 'show_sensitive_data', false));
   expect(off.queries[0].columns).not.toContain('inn');
+  expect(off.queries[0].columns).not.toContain('contact_details');
   await chart(page).getByText(ACME.inn).first().waitFor({ state: 'detached' });
   await visitAllTabs(page);
   expect(found(await pageSource(page), sensitive)).toEqual([]);

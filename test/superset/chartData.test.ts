@@ -83,7 +83,7 @@ e2e('chart-data API with the query context of the plugin', () => {
     expect(typeof row.activities).toBe('string');
     const props = toProps(formData, result);
     expectAcme(customers(props)[0], { financial: true });
-    expect(props.exposedSensitiveColumns).toEqual([]);
+    expect(props.exposure.hiddenColumns).toEqual([]);
   });
 
   test('the SQL Superset runs has no GROUP BY and the rendered Jinja filter', async () => {
@@ -167,5 +167,46 @@ e2e('chart-data API with the query context of the plugin', () => {
     expect(acme.inn).toBe('7707083893');
     expect(acme.legalName).toBe('Acme Corporation LLC');
     expect(JSON.stringify(props)).not.toContain('250000');
+  });
+});
+
+e2e('hidden means not sent: the contacts e-mails and phones', () => {
+  beforeAll(async () => {
+    fx = readFixtures();
+    api = await new SupersetApi().login();
+  });
+
+  // The seed's Acme contacts (demo/db/seed.js): their e-mails are at acme.example.org.
+  const CONTACT_EMAIL = /@acme\.example\.org/;
+
+  test('sensitive data off (the default): contact_details is not queried, and the answer holds no e-mail of theirs', async () => {
+    const formData = formDataFor(fx.jinjaDatasetId, {
+      url_params: { customer_id: 'ACME-001' },
+      column_contact_details: 'contact_details',
+    } as Partial<CustomerProfileFormData>);
+    const result = await chartData(formData);
+    expect(result.colnames).toContain('contacts');
+    expect(result.colnames).not.toContain('contact_details');
+    expect(JSON.stringify(result.data)).not.toMatch(CONTACT_EMAIL);
+    const contacts = JSON.parse(result.data[0].contacts as string) as Record<string, unknown>[];
+    expect(contacts).toHaveLength(6);
+    contacts.forEach(contact => expect('email' in contact || 'phone' in contact).toBe(false));
+    const props = toProps(formData, result);
+    expect(customers(props)[0].contacts.every(c => c.email === undefined && c.phone === undefined)).toBe(true);
+  });
+
+  test('sensitive data on, mapped as explore maps it: contact_details is queried and every contact has its e-mail', async () => {
+    const formData = formDataFor(fx.jinjaDatasetId, {
+      url_params: { customer_id: 'ACME-001' },
+      show_sensitive_data: true,
+      column_contact_details: 'contact_details',
+    } as Partial<CustomerProfileFormData>);
+    const result = await chartData(formData);
+    expect(result.colnames).toContain('contact_details');
+    const props = toProps(formData, result);
+    const acme = customers(props)[0];
+    expectAcme(acme, { financial: true });
+    expect(acme.contacts.every(c => CONTACT_EMAIL.test(c.email ?? '') && !!c.phone)).toBe(true);
+    expect(props.model.status === 'ok' && props.model.customers[0].issues).toEqual([]);
   });
 });
