@@ -1,8 +1,12 @@
-/** For the chart author: values that could not be read, and sensitive columns the dataset exposes. Quiet, folded. */
+/**
+ * For the chart author: values that could not be read, and the columns the dataset exposes that the permission
+ * controls hide from the chart. Quiet, folded.
+ */
 import { styled } from '../theme';
 import { withTokens } from '../theme/styles';
 import { t } from '../i18n';
 import type { ParseIssue } from '../model/types';
+import type { CustomerProfileProps } from '../plugin/transformProps';
 import { formatProblem } from '../model/coerce';
 
 const Details = styled.details(
@@ -20,23 +24,29 @@ const MAX_LISTED = 50;
 
 export default function AuthorNotes({
   issues,
-  exposedSensitiveColumns,
+  exposure,
 }: {
   issues: ParseIssue[];
-  exposedSensitiveColumns: string[];
+  exposure: CustomerProfileProps['exposure'];
 }) {
-  if (!issues.length && !exposedSensitiveColumns.length) return null;
-  const count = issues.length + (exposedSensitiveColumns.length ? 1 : 0);
+  const exposed = exposure.hiddenColumns;
+  if (!issues.length && !exposed.length) return null;
+  const count = issues.length + (exposed.length ? 1 : 0);
   return (
     <Details>
       <summary>{t('Data notes for the chart author (%s)', count)}</summary>
       <ul>
-        {exposedSensitiveColumns.length > 0 && (
+        {exposed.length > 0 && (
           <li>
-            {t(
-              'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset, or drill to detail on a dashboard, can read them: remove them from the dataset if viewers must never see them.',
-              exposedSensitiveColumns.join(', '),
-            )}
+            {exposure.drillToDetail
+              ? t(
+                  "The dataset has columns this chart hides (%s), and this chart's drill to detail is on: every viewer who may drill reads them, as does anyone who can explore the dataset. Turn drill to detail off, or remove them from the dataset if viewers must never see them.",
+                  exposed.join(', '),
+                )
+              : t(
+                  'The dataset has columns this chart hides (%s): anyone who can explore the dataset can read them. Remove them from the dataset if viewers must never see them.',
+                  exposed.join(', '),
+                )}
           </li>
         )}
         {issues.slice(0, MAX_LISTED).map((issue, i) => (

@@ -46,7 +46,7 @@ export default function ProfileView({
   display,
   thresholds,
   permissions,
-  exposedSensitiveColumns,
+  exposure,
   showAuthorNotes,
   today,
   nameFilter,
@@ -88,9 +88,9 @@ export default function ProfileView({
       <Header onPrint={openPrintView} />
       <Body compact={compact}>
         {display.showAlerts && <AlertBanner />}
-        {showAuthorNotes && (customer.issues.length > 0 || exposedSensitiveColumns.length > 0) && (
+        {showAuthorNotes && (customer.issues.length > 0 || exposure.hiddenColumns.length > 0) && (
           <Suspense fallback={null}>
-            <AuthorNotes issues={customer.issues} exposedSensitiveColumns={exposedSensitiveColumns} />
+            <AuthorNotes issues={customer.issues} exposure={exposure} />
           </Suspense>
         )}
         {!tabs.length ? (

@@ -5,9 +5,13 @@
 const ru: Record<string, string[]> = {
   Alerts: ['Оповещения'],
   'Data notes for the chart author (%s)': ['Замечания к данным для автора диаграммы (%s)'],
-  'The dataset has sensitive columns (%s). This chart hides them, but anyone who can explore the dataset, or drill to detail on a dashboard, can read them: remove them from the dataset if viewers must never see them.':
+  "The dataset has columns this chart hides (%s), and this chart's drill to detail is on: every viewer who may drill reads them, as does anyone who can explore the dataset. Turn drill to detail off, or remove them from the dataset if viewers must never see them.":
     [
-      'В наборе данных есть конфиденциальные столбцы (%s). Эта диаграмма их скрывает, но любой, кто может исследовать набор данных или открыть детализацию на дашборде, может их прочитать: удалите их из набора данных, если зрители не должны их видеть.',
+      'В наборе данных есть столбцы, которые эта диаграмма скрывает (%s), а детализация на ней включена: их читает каждый зритель, которому доступна детализация, и любой, кто может исследовать набор данных. Выключите детализацию или удалите их из набора данных, если зрители не должны их видеть.',
+    ],
+  'The dataset has columns this chart hides (%s): anyone who can explore the dataset can read them. Remove them from the dataset if viewers must never see them.':
+    [
+      'В наборе данных есть столбцы, которые эта диаграмма скрывает (%s): их может прочитать любой, кто может исследовать набор данных. Удалите их из набора данных, если зрители не должны их видеть.',
     ],
   '… and %s more': ['… и ещё %s'],
   'The dataset is missing required columns': ['В наборе данных нет обязательных столбцов'],

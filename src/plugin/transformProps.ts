@@ -2,9 +2,9 @@
  * ChartProps -> the view's props. Typed at both ends: the view receives parsed, redacted customers and resolved
  * options, and never a raw row or form data.
  */
-import { SENSITIVE_COLUMNS } from '../model/columns';
+import { CONTRACT_COLUMNS } from '../model/columns';
 import { parseRows, Row } from '../model/parse';
-import type { Permissions } from '../model/redact';
+import { hiddenColumns, Permissions } from '../model/redact';
 import type { ParseIssue, ParsedCustomer } from '../model/types';
 import { datasetColumnNames, DatasourceLike } from './controlPanel';
 import { DashboardLink, filteredCustomerId } from './dashboard';
@@ -28,8 +28,11 @@ export interface CustomerProfileProps extends ResolvedOptions {
   display: DisplayOptions;
   /** The reference day of every count of days, YYYY-MM-DD: the current date when Superset renders the chart. */
   today: string;
-  /** Sensitive contract columns the dataset exposes while show_sensitive_data is off: a warning for the author. */
-  exposedSensitiveColumns: string[];
+  /**
+   * For the author: the dataset's columns that the permission controls hide from this chart (financial, sensitive),
+   * still readable wherever the dataset is (explore, drill to detail), and whether drill to detail is on.
+   */
+  exposure: { hiddenColumns: string[]; drillToDetail: boolean };
   /**
    * The host's theme as Superset hands it to every chart (Superset 6: antd tokens, in light or dark). The view prefers
    * it to emotion's context, which a plugin loaded as a separate bundle does not share.
@@ -125,9 +128,14 @@ export default function transformProps(
     ...datasetColumnNames({ datasource }),
     ...(isRow(rows[0]) ? Object.keys(rows[0]) : []),
   ]);
-  const exposedSensitiveColumns = permissions.showSensitiveData
-    ? []
-    : SENSITIVE_COLUMNS.filter(column => datasetColumns.has(mapping.get(column) ?? column));
+  const hidden = hiddenColumns(permissions);
+  const exposure = {
+    hiddenColumns: CONTRACT_COLUMNS.filter(column => hidden.has(column))
+      .map(column => mapping.get(column) ?? column)
+      .filter(column => datasetColumns.has(column)),
+    // Any metric turns Superset's drill to detail on: the control's COUNT(*), or an earlier version's hidden default.
+    drillToDetail: formData?.metric !== undefined && formData?.metric !== null && formData?.metric !== '',
+  };
 
   return {
     width,
@@ -135,7 +143,7 @@ export default function transformProps(
     model,
     ...options,
     today: isoDay(today),
-    exposedSensitiveColumns,
+    exposure,
     showAuthorNotes: formData?.dashboardId === undefined,
     dataset: typeof formData?.datasource === 'string' && formData.datasource !== '' ? formData.datasource : undefined,
     dashboard: {

@@ -381,7 +381,7 @@ describe('states of the data', () => {
     const notes = (await screen.findByText('Data notes for the chart author (2)')).closest('details') as HTMLElement;
     expect(notes.textContent).toContain('employee_count: expected a number, got text');
     expect(notes.textContent).toContain(
-      'The dataset has sensitive columns (legal_name, inn, address, phone, email, csm_phone, contact_details)',
+      'The dataset has columns this chart hides (legal_name, inn, address, phone, email, csm_phone, contact_details): anyone who can explore the dataset can read them.',
     );
   });
 });

@@ -43,11 +43,27 @@ test('missing required columns, zero rows and several customers are states', () 
   expect(several.status === 'ok' && several.customers).toHaveLength(2);
 });
 
-test('warns the author about sensitive columns the dataset exposes while they are hidden', () => {
-  expect(chartProps({ datasourceColumns: ['customer_id', 'inn', 'legal_name'] }).exposedSensitiveColumns).toEqual(
-    expect.arrayContaining(['inn', 'legal_name']),
-  );
-  expect(chartProps({ formData: { show_sensitive_data: true } }).exposedSensitiveColumns).toEqual([]);
+test('warns the author about the hidden columns the dataset exposes, financial and sensitive, and about drill to detail', () => {
+  const columns = ['customer_id', 'inn', 'legal_name', 'current_arr', 'ltv', 'industry'];
+  expect(chartProps({ datasourceColumns: columns, rows: [] }).exposure).toEqual({
+    hiddenColumns: ['legal_name', 'inn'],
+    drillToDetail: false,
+  });
+  const financialOff = chartProps({
+    datasourceColumns: columns,
+    rows: [],
+    formData: { show_financial_data: false, metric: 'COUNT(*)' },
+  });
+  expect(financialOff.exposure).toEqual({
+    hiddenColumns: ['legal_name', 'inn', 'current_arr', 'ltv'],
+    drillToDetail: true,
+  });
+  // Named as the dataset names them: a mapped column is listed by its dataset name.
+  expect(
+    chartProps({ datasourceColumns: ['customer_id', 'tax_id'], rows: [], formData: { column_inn: 'tax_id' } }).exposure
+      .hiddenColumns,
+  ).toEqual(['tax_id']);
+  expect(chartProps({ formData: { show_sensitive_data: true } }).exposure.hiddenColumns).toEqual([]);
 });
 
 describe('the parse is memoised on the rows, the mapping and the permissions', () => {
