@@ -229,7 +229,8 @@ describe("Superset's context menu", () => {
     fireEvent.keyDown(tab, { key: 'F10', shiftKey: true });
     await waitFor(() => expect(opened).toHaveLength(1));
     expect(opened[0]).toEqual({ x: 30, y: window.innerHeight - 1 });
-    await new Promise(resolve => setTimeout(resolve, 100)); // frames go by while the menu is parked
+    // Frames go by while the menu is parked (counted in frames, as the chart counts them, not in time).
+    for (let frame = 0; frame < 3; frame += 1) await new Promise(resolve => requestAnimationFrame(resolve));
     expect(focusCalls).toEqual([]);
     box = { top: 300, left: 30 };
     await waitFor(() => expect(focusCalls).toEqual([{ preventScroll: true }]));
