@@ -37,12 +37,19 @@ const { replaceBetween } = require('../bench/markers');
 
 const ROOT = path.resolve(__dirname, '..');
 const KB = 1024;
-const BUDGET = { all: 60 * KB, firstPaint: 30 * KB };
 /**
- * The dynamic bundle measured 766.1 KB minified, 261.0 KB gzip on 2026-11-29 at 89e3f15 (of which the plugin's own
+ * First paint: 30 KB until 2026-12-04; 32.5 KB since the security work of that day (contact_details merged by name,
+ * links that go where they read, storage per user and dataset, the drill-to-detail choice) added 2.2 KB to it. The
+ * largest part of the first paint is the Russian pack (8.8 KB gzip), which every viewer loads whatever the language:
+ * loading packs per language (the locale work) is what brings it back under 30 KB.
+ */
+const BUDGET = { all: 60 * KB, firstPaint: 32.5 * KB };
+/**
+ * The dynamic bundle measured 785.3 KB minified, 267.5 KB gzip on 2026-12-04 (after the same security work; it was
+ * 766.1 KB and 261.0 KB on 2026-11-29 at 89e3f15, of which the plugin's own
  * code is about 34 KB gzip); the budget is that and about 2 %, so growth shows up as a failure, not as drift.
  */
-const DYNAMIC_BUDGET = { minified: 785 * KB, gzip: 266 * KB };
+const DYNAMIC_BUDGET = { minified: 795 * KB, gzip: 270 * KB };
 const DYNAMIC_GOAL = 120 * KB;
 const DYNAMIC_CONFIG = path.join(ROOT, 'webpack.dynamic.config.js');
 const DYNAMIC_LISTED = 24;
