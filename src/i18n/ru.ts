@@ -286,12 +286,13 @@ const ru: Record<string, string[]> = {
   'expected a JSON array of objects': ['ожидался JSON-массив объектов'],
   'only the first %s items are shown': ['показаны только первые %s элементов'],
   '%s item(s) that are not objects were skipped': ['пропущено элементов, не являющихся объектами: %s'],
-  '%s item(s) match no contact by name and are not shown': [
-    'не показано элементов, имя в которых не совпадает ни с одним контактом: %s',
+  '%s item(s) name no contact of the contacts column and are not shown': [
+    'не показано элементов, имя в которых не совпадает ни с одним контактом из столбца contacts: %s',
   ],
-  "holds %s: they travel to every viewer in the chart's query, even with sensitive data off. Move them to %s.": [
-    'содержит %s: они передаются каждому зрителю в запросе диаграммы, даже когда конфиденциальные данные скрыты. Перенесите их в %s.',
-  ],
+  "holds %s, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to %s, which is queried only when sensitive data is on":
+    [
+      'содержит %s: они доходят до каждого зрителя в запросе диаграммы, даже когда конфиденциальные данные скрыты (диаграмма убирает их только из отображения); перенесите их в %s, этот столбец запрашивается, только когда конфиденциальные данные показываются',
+    ],
   'is empty: the row cannot be shown': ['пусто: строку нельзя показать'],
   'is empty: the id is shown instead': ['пусто: вместо названия показан идентификатор'],
   'is empty': ['пусто'],

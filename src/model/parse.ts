@@ -119,9 +119,7 @@ function oneOf(allowed: readonly string[], value: unknown): string {
   return allowed.includes(s) ? s : 'other';
 }
 
-type Item = Record<string, unknown>;
-
-function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Item[] {
+function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): Record<string, unknown>[] {
   const raw = row[spec.column];
   if (raw === null || raw === undefined || raw === '') return [];
   let list: unknown = raw;
@@ -184,30 +182,65 @@ function readDetailItems(row: Row, spec: DetailColumn, issues: ParseIssue[]): It
 const LISTS = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => !spec.mergeBy);
 const MERGED = (DETAIL_COLUMNS as readonly DetailColumn[]).filter(spec => spec.mergeBy);
 
+/** The fields a merged column adds to the list it joins (contract key and model key), by that list's place. */
+const MERGED_FIELDS = new Map<string, { column: string; keys: [string, string][] }>(
+  MERGED.map(spec => [
+    spec.model,
+    {
+      column: spec.column,
+      keys: spec.fields
+        .filter(f => f.key !== spec.mergeBy)
+        .map((f): [string, string] => [f.key, CAMEL_KEYS.get(f.key) as string]),
+    },
+  ]),
+);
+
+const getAt = (root: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+
 /**
- * Each item of a merged column joins the item of `targets` whose `key` holds the same text (readText has trimmed
- * both); its fields win over the target's, its extra keys join the target's. A name repeated in both lists pairs up
- * in order. A detail that names no item is dropped, with a note for the author: the target list decides who is
- * listed (a dataset may list only current contacts), and a detail alone has no title, role or primary flag, only an
- * e-mail or a phone, so showing it would list someone the list left out.
+ * Each item of a merged column joins the item of `targets` whose `mergeBy` text is the same; its fields win over the
+ * target's, its extra keys join the target's. Names repeated in both lists pair up in order (the second detail of a
+ * name goes to the second contact of that name). A detail that names no item is dropped, with a note for the author:
+ * the target list decides who is listed (a dataset may list only current contacts), and a detail alone has no title,
+ * role or primary flag to show, only an e-mail or a phone, so showing it would list someone the list left out.
  */
-function mergeInto(targets: Item[], details: Item[], key: string, column: string, issues: ParseIssue[]): Item[] {
-  const slots = new Map<unknown, number[]>();
-  targets.forEach((item, index) => slots.set(item[key], [...(slots.get(item[key]) ?? []), index]));
+function mergeInto(
+  targets: Record<string, unknown>[],
+  details: Record<string, unknown>[],
+  spec: DetailColumn,
+  issues: ParseIssue[],
+): Record<string, unknown>[] {
+  if (!details.length) return targets;
+  const key = CAMEL_KEYS.get(spec.mergeBy as string) as string;
+  // readText has trimmed both sides already.
+  const slots = new Map<string, number[]>();
+  targets.forEach((item, index) => {
+    const name = item[key];
+    if (typeof name === 'string') slots.set(name, [...(slots.get(name) ?? []), index]);
+  });
   const merged = [...targets];
   let unmatched = 0;
-  details.forEach(({ [key]: name, extra, ...fields }) => {
-    const index = name === undefined ? undefined : slots.get(name)?.shift();
-    if (index === undefined) unmatched += 1;
-    else
-      merged[index] = {
-        ...merged[index],
-        ...fields,
-        ...(extra ? { extra: { ...(merged[index].extra as Extra), ...(extra as Extra) } } : {}),
-      };
+  details.forEach(detail => {
+    const name = detail[key];
+    const index = typeof name === 'string' ? slots.get(name)?.shift() : undefined;
+    if (index === undefined) {
+      unmatched += 1;
+      return;
+    }
+    const { [key]: _name, extra, ...fields } = detail;
+    const target = merged[index];
+    merged[index] = {
+      ...target,
+      ...fields,
+      ...(extra ? { extra: { ...(target.extra as Extra | undefined), ...(extra as Extra) } } : {}),
+    };
   });
   if (unmatched)
-    issues.push({ column, ...problem(N_('%s item(s) match no contact by name and are not shown'), unmatched) });
+    issues.push({
+      column: spec.column,
+      ...problem(N_('%s item(s) name no contact of the contacts column and are not shown'), unmatched),
+    });
   return merged;
 }
 
@@ -221,33 +254,28 @@ export function parseRow(row: Row): ParsedCustomer | { issues: ParseIssue[]; pro
     issues.push({ column: 'customer_id', ...problem(N_('is empty: the row cannot be shown')) });
     return { issues };
   }
-  const lists = new Map<string, { column: string; items: Item[] }>();
   LISTS.forEach(spec => {
     const items = readDetailItems(row, spec, issues);
-    lists.set(spec.model, { column: spec.column, items });
     setAt(draft, spec.model, items);
-  });
-  MERGED.forEach(spec => {
-    const by = spec.mergeBy as string;
-    const { column, items } = lists.get(spec.model) as { column: string; items: Item[] };
-    // The merged column's keys found in the list itself: a dataset written before that column. They are read (and
-    // redacted) as before, but they travel to every viewer in the chart's query: the author is told.
-    const carried = spec.fields
-      .map(f => f.key)
-      .filter(k => k !== by && items.some(item => item[CAMEL_KEYS.get(k) as string] !== undefined));
-    if (carried.length)
+    // Fields a merged column carries, found in the list itself: a dataset written before that column. They are
+    // read (and redacted) as before, but they reach every viewer in the chart's query: the author is told.
+    const moved = MERGED_FIELDS.get(spec.model);
+    const carried = moved?.keys.filter(([, k]) => items.some(item => item[k] !== undefined)).map(([key]) => key);
+    if (moved && carried?.length)
       issues.push({
-        column,
+        column: spec.column,
         ...problem(
           N_(
-            "holds %s: they travel to every viewer in the chart's query, even with sensitive data off. Move them to %s.",
+            "holds %s, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to %s, which is queried only when sensitive data is on",
           ),
           carried.join(', '),
-          spec.column,
+          moved.column,
         ),
       });
-    const details = readDetailItems(row, spec, issues);
-    setAt(draft, spec.model, mergeInto(items, details, CAMEL_KEYS.get(by) as string, spec.column, issues));
+  });
+  MERGED.forEach(spec => {
+    const targets = getAt(draft, spec.model) as Record<string, unknown>[];
+    setAt(draft, spec.model, mergeInto(targets, readDetailItems(row, spec, issues), spec, issues));
   });
   if (draft.name === undefined) {
     issues.push({ column: 'customer_name', ...problem(N_('is empty: the id is shown instead')) });

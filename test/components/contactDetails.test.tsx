@@ -52,7 +52,7 @@ describe('a dataset with contact_details', () => {
 
 describe('a saved dataset whose contacts carry e-mails and phones', () => {
   const NOTE =
-    "contacts: holds email, phone: they travel to every viewer in the chart's query, even with sensitive data off. Move them to contact_details.";
+    "contacts: holds email, phone, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to contact_details, which is queried only when sensitive data is on";
 
   it('sensitive data off: none is shown, and the author is told they still travel in the query', async () => {
     renderChart({ rows: [savedContactsRow], formData: CONTACTS });
@@ -73,9 +73,9 @@ describe('a saved dataset whose contacts carry e-mails and phones', () => {
     renderChart({ rows: [savedContactsRow], formData: { show_sensitive_data: true } });
     const notes = await notesOf(/Замечания к данным для автора диаграммы/);
     expect(notes.textContent).toContain(
-      'contacts: содержит email, phone: они передаются каждому зрителю в запросе диаграммы, даже когда конфиденциальные данные скрыты',
+      'contacts: содержит email, phone: они доходят до каждого зрителя в запросе диаграммы, даже когда конфиденциальные данные скрыты',
     );
-    expect(notes.textContent).toContain('Перенесите их в contact_details.');
+    expect(notes.textContent).toContain('перенесите их в contact_details');
   });
 
   it('is not shown to the viewers of a dashboard', () => {

@@ -24,7 +24,7 @@ const BOB = { name: 'Bob Lee', title: 'CFO', role: 'Economic buyer', isPrimary: 
 const JANE_DETAILS = { email: 'jane.doe@acme.example.com', phone: '+1 415 555 0111' };
 const BOB_DETAILS = { email: 'bob.lee@acme.example.com', phone: '+1 415 555 0112' };
 
-const UNMATCHED = 'contact_details: 1 item(s) match no contact by name and are not shown';
+const UNMATCHED = 'contact_details: 1 item(s) name no contact of the contacts column and are not shown';
 
 describe('contact_details joins each contact by name', () => {
   it.each<{ description: string; details: unknown; contacts?: unknown; expected: Partial<Contact>[]; notes: string[] }>(
@@ -94,7 +94,7 @@ describe('contact_details joins each contact by name', () => {
           },
         ],
         notes: [
-          "contacts: holds email: they travel to every viewer in the chart's query, even with sensitive data off. Move them to contact_details.",
+          "contacts: holds email, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to contact_details, which is queried only when sensitive data is on",
         ],
       },
       {
@@ -137,7 +137,7 @@ describe('contact_details joins each contact by name', () => {
 
 describe('a saved dataset whose contacts carry e-mails and phones', () => {
   const NOTE =
-    "contacts: holds email, phone: they travel to every viewer in the chart's query, even with sensitive data off. Move them to contact_details.";
+    "contacts: holds email, phone, which reach every viewer in the chart's query even with sensitive data off (this chart removes them only from the view): move them to contact_details, which is queried only when sensitive data is on";
 
   it.each`
     description             | permissions      | shown
